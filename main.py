@@ -1,0 +1,59 @@
+"""The CDKTF app: one Terraform stack per stage, plus the state bootstrap.
+
+    python main.py                       # prod, staging, dev (+ bootstrap)
+    python main.py --stage pr-123        # ... plus an ephemeral stage
+    SGCT_EPHEMERAL_STAGES=pr-123 cdktf deploy pr-123
+
+`cdktf synth` / `cdktf deploy` run this file (see cdktf.json) and pass the
+output directory in CDKTF_OUTDIR, which is honoured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from stages import EPHEMERAL_STAGES_VARIABLE, StageNameError, selected_stages
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Synthesize Terraform JSON for every permanent stage and any ephemeral ones.",
+        epilog=f"Ephemeral stages may also come from {EPHEMERAL_STAGES_VARIABLE} (comma-separated).",
+    )
+    parser.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also synthesize this ephemeral stage (e.g. pr-123); repeatable",
+    )
+    parser.add_argument("--outdir", help="output directory (default: $CDKTF_OUTDIR or cdktf.out)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        stages = selected_stages(args.stage)
+    except StageNameError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    outdir_text = args.outdir or "cdktf.out"
+    try:
+        # Imported after validation: loading jsii costs seconds, a bad name should not.
+        from modules.synthesis import synthesize, target_outdir
+
+        outdir = outdir_text = target_outdir(args.outdir)
+        synthesize(stages, outdir)
+    except Exception as error:  # noqa: BLE001 - report any synth failure, keep old output
+        print(f"error: synthesis failed, {outdir_text} left unchanged: {error}", file=sys.stderr)
+        return 1
+    names = ", ".join(stage.name for stage in stages)
+    print(f"synthesized bootstrap, {names} into {outdir}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The bootstrap stack: creates the S3 bucket that holds every stage's state.
+
+Why a separate stack with local state: the state bucket cannot keep its own
+state before it exists. It is applied once per account, then protected.
+"""
+
+from __future__ import annotations
+
+from modules.bindings import Construct, LocalBackend, TerraformOutput, TerraformResourceLifecycle, TerraformStack, aws
+from modules.state_backend import BackendSettings
+from stages import APP_NAME
+
+BOOTSTRAP_STACK_NAME = "bootstrap"
+
+
+class BootstrapStack(TerraformStack):
+    """State bucket: versioned, encrypted, public access blocked, `prevent_destroy`."""
+
+    def __init__(self, scope: Construct, settings: BackendSettings) -> None:
+        super().__init__(scope, BOOTSTRAP_STACK_NAME)
+        # Relative to cdktf.out/stacks/bootstrap: the state file lives at the
+        # repository root, so re-synthesizing (which replaces cdktf.out) never touches it.
+        LocalBackend(self, path="../../../terraform.bootstrap.tfstate")
+        provider = aws("provider")
+        provider.AwsProvider(
+            self,
+            "aws",
+            region=settings.region,
+            default_tags=[provider.AwsProviderDefaultTags(tags={"app": APP_NAME, "stage": "bootstrap", "managed-by": "cdktf"})],
+        )
+        bucket = aws("s3_bucket").S3Bucket(
+            self,
+            "state_bucket",
+            bucket=settings.bucket,
+            force_destroy=False,
+            lifecycle=TerraformResourceLifecycle(prevent_destroy=True),
+        )
+        versioning = aws("s3_bucket_versioning")
+        versioning.S3BucketVersioningA(
+            self,
+            "state_bucket_versioning",
+            bucket=bucket.id,
+            versioning_configuration=versioning.S3BucketVersioningVersioningConfiguration(status="Enabled"),
+        )
+        sse = aws("s3_bucket_server_side_encryption_configuration")
+        sse.S3BucketServerSideEncryptionConfigurationA(
+            self,
+            "state_bucket_encryption",
+            bucket=bucket.id,
+            rule=[
+                sse.S3BucketServerSideEncryptionConfigurationRuleA(
+                    apply_server_side_encryption_by_default=sse.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA(
+                        sse_algorithm="aws:kms"
+                    ),
+                    bucket_key_enabled=True,
+                )
+            ],
+        )
+        aws("s3_bucket_public_access_block").S3BucketPublicAccessBlock(
+            self,
+            "state_bucket_public_access_block",
+            bucket=bucket.id,
+            block_public_acls=True,
+            block_public_policy=True,
+            ignore_public_acls=True,
+            restrict_public_buckets=True,
+        )
+        TerraformOutput(self, "state_bucket_name", value=bucket.bucket)

@@ -1,0 +1,70 @@
+"""Remote state: one S3 bucket, one key per stage, encrypted and locked.
+
+Why: every stage must be isolated (its own key) and concurrent deploys of
+the same stage must be refused (S3 native lock file, Terraform >= 1.10).
+The bucket and region can be overridden for another account without code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from modules.bindings import S3Backend, TerraformStack
+from stages import APP_NAME, PRIMARY_REGION
+
+STATE_BUCKET_VARIABLE = "SGCT_STATE_BUCKET"
+STATE_REGION_VARIABLE = "SGCT_STATE_REGION"
+DEFAULT_STATE_BUCKET = f"{APP_NAME}-terraform-state"
+
+
+@dataclass(frozen=True)
+class BackendSettings:
+    """Where the stage states live."""
+
+    bucket: str = DEFAULT_STATE_BUCKET
+    """default: `sgcarstrends-terraform-state`, created by the bootstrap stack."""
+    region: str = PRIMARY_REGION
+    """default: ap-southeast-1, next to the workloads."""
+    endpoint_url: str | None = None
+    """default: AWS itself; set to a loopback S3 endpoint for local runs."""
+
+    @classmethod
+    def from_environ(cls, environ: dict[str, str] | None = None) -> "BackendSettings":
+        """Read `SGCT_STATE_BUCKET` / `SGCT_STATE_REGION`, falling back to the defaults."""
+        environ = os.environ if environ is None else environ
+        return cls(
+            bucket=environ.get(STATE_BUCKET_VARIABLE) or DEFAULT_STATE_BUCKET,
+            region=environ.get(STATE_REGION_VARIABLE) or PRIMARY_REGION,
+        )
+
+
+def state_key(stage_name: str) -> str:
+    """The object key of a stage's state: `stages/<stage>/terraform.tfstate`."""
+    return f"stages/{stage_name}/terraform.tfstate"
+
+
+def configure_s3_backend(stack: TerraformStack, stage_name: str, settings: BackendSettings) -> S3Backend:
+    """Attach the stage's S3 backend to `stack`."""
+    local_endpoint = {}
+    if settings.endpoint_url:
+        local_endpoint = dict(
+            endpoints={"s3": settings.endpoint_url},
+            use_path_style=True,
+            skip_credentials_validation=True,
+            skip_requesting_account_id=True,
+            skip_region_validation=True,
+            skip_metadata_api_check=True,
+        )
+    backend = S3Backend(
+        stack,
+        bucket=settings.bucket,
+        key=state_key(stage_name),
+        region=settings.region,
+        encrypt=True,
+        **local_endpoint,
+    )
+    # Escape hatch: cdktf 0.21's S3Backend predates `use_lockfile`
+    # (Terraform >= 1.10 S3-native locking), so it is set as an override.
+    stack.add_override("terraform.backend.s3.use_lockfile", True)
+    return backend

@@ -1,0 +1,1 @@
+"""The `sgct` command line: one entry point for the repository's tools."""

@@ -1,0 +1,41 @@
+"""Stage model: names, kinds, domains, protection and per-stage settings."""
+
+from stages.catalog import (
+    EPHEMERAL_STAGES_VARIABLE,
+    PERMANENT_STAGES,
+    ephemeral_stage,
+    parse_stage_list,
+    resolve_stage,
+    selected_stages,
+)
+from stages.model import (
+    APP_NAME,
+    GLOBAL_REGION,
+    PRIMARY_REGION,
+    ZONE_NAME,
+    AlarmThresholds,
+    Protection,
+    Stage,
+    StageKind,
+    StageSettings,
+)
+from stages.validation import StageNameError
+
+__all__ = [
+    "APP_NAME",
+    "EPHEMERAL_STAGES_VARIABLE",
+    "GLOBAL_REGION",
+    "PERMANENT_STAGES",
+    "PRIMARY_REGION",
+    "ZONE_NAME",
+    "AlarmThresholds",
+    "Protection",
+    "Stage",
+    "StageKind",
+    "StageNameError",
+    "StageSettings",
+    "ephemeral_stage",
+    "parse_stage_list",
+    "resolve_stage",
+    "selected_stages",
+]

@@ -1,0 +1,152 @@
+"""The typed, immutable description of one deployment stage.
+
+Why: every module reads its per-stage choices (memory, retention, CORS,
+protection, hostnames) from a `Stage`, so stage differences live in one
+place as data instead of `if stage == "prod"` branches across modules.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from stages import naming
+
+APP_NAME = "sgcarstrends"
+ZONE_NAME = "sgcarstrends.com"
+PRIMARY_REGION = "ap-southeast-1"
+GLOBAL_REGION = "us-east-1"
+
+
+class StageKind(enum.Enum):
+    """Permanent stages live forever; ephemeral ones are created per branch or PR."""
+
+    PERMANENT = "permanent"
+    EPHEMERAL = "ephemeral"
+
+
+class Protection(enum.Enum):
+    """How hard Terraform must work to destroy a stage's stateful resources.
+
+    PROTECTED: `prevent_destroy` plus AWS deletion protection (prod).
+    RETAINED: kept on destroy, never force-destroyed (staging).
+    NONE: destroyable in one command, buckets force-destroyed (dev, ephemeral).
+    """
+
+    PROTECTED = "protected"
+    RETAINED = "retained"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class AlarmThresholds:
+    """CloudWatch alarm thresholds for one stage."""
+
+    lambda_error_rate_percent: float = 5.0
+    """default: 5 % of invocations over 5 minutes."""
+    lambda_throttles: int = 1
+    """default: any throttle in 5 minutes."""
+    duration_near_timeout_percent: float = 80.0
+    """default: p99 duration above 80 % of the function's timeout."""
+    api_5xx_count: int = 5
+    """default: five API 5xx responses in 5 minutes."""
+    api_p95_latency_ms: int = 3000
+    """default: p95 API latency above 3 s."""
+    cdn_5xx_rate_percent: float = 5.0
+    """default: CloudFront 5xx above 5 % of requests."""
+    evaluation_periods: int = 1
+    """default: alarm on the first breaching 5-minute period."""
+
+
+@dataclass(frozen=True)
+class StageSettings:
+    """Per-stage sizes and policies, read by the modules."""
+
+    api_memory_mb: int = 512
+    """default: 512 MB for the Hono API Lambda."""
+    web_memory_mb: int = 1024
+    """default: 1024 MB for the Next.js SSR Lambda."""
+    log_retention_days: int = 14
+    """default: 14 days (a CloudWatch-supported value)."""
+    cors_allow_origins: tuple[str, ...] = ("*",)
+    """default: any origin; prod narrows it to the apex."""
+    cors_max_age_seconds: int = 300
+    """default: 5 minutes; prod caches preflights for one day."""
+    throttle_rate_limit: float | None = None
+    """default: no API throttling (off until a stage sets it)."""
+    throttle_burst_limit: int | None = None
+    """default: no API throttling burst limit."""
+    alarms: AlarmThresholds = field(default_factory=AlarmThresholds)
+    """default: the thresholds in `AlarmThresholds`."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage: its name, kind, protection, hostnames and settings.
+
+    Build stages through `stages.resolve_stage`, which validates the name
+    before anything is derived from it.
+    """
+
+    name: str
+    kind: StageKind
+    protection: Protection
+    settings: StageSettings = field(default_factory=StageSettings)
+
+    @property
+    def is_permanent(self) -> bool:
+        return self.kind is StageKind.PERMANENT
+
+    @property
+    def is_protected(self) -> bool:
+        return self.protection is Protection.PROTECTED
+
+    @property
+    def force_destroy(self) -> bool:
+        """Buckets may be emptied by `terraform destroy` only on unprotected, non-retained stages."""
+        return self.protection is Protection.NONE
+
+    @property
+    def web_domain(self) -> str:
+        if self.name == "prod":
+            return ZONE_NAME
+        return f"{self.name}.{ZONE_NAME}"
+
+    @property
+    def api_domain(self) -> str:
+        if self.is_permanent:
+            return f"api.{self.web_domain}"
+        return f"api-{self.name}.{ZONE_NAME}"
+
+    @property
+    def redirect_domains(self) -> tuple[str, ...]:
+        """Hostnames that permanently redirect to the web domain (prod's `www`)."""
+        return (f"www.{ZONE_NAME}",) if self.name == "prod" else ()
+
+    @property
+    def wildcard_domain(self) -> str | None:
+        """Permanent stages carry a wildcard alias/certificate for their subdomains."""
+        return f"*.{self.web_domain}" if self.is_permanent else None
+
+    @property
+    def hostnames(self) -> tuple[str, ...]:
+        """Every concrete hostname this stage answers on."""
+        return (self.web_domain, self.api_domain, *self.redirect_domains)
+
+    @property
+    def prefix(self) -> str:
+        """`sgcarstrends-<stage>`: the start of every AWS name in the stage."""
+        return f"{APP_NAME}-{self.name}"
+
+    def name_for(self, suffix: str) -> str:
+        """A catalogued, stage-prefixed AWS name, e.g. `sgcarstrends-prod-api`.
+
+        Refuses suffixes missing from `stages.naming`, so every name a module
+        derives is covered by the stage-name length checks.
+        """
+        return naming.lookup(suffix).render(self.prefix)
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """Default tags every AWS resource of the stage carries."""
+        return {"app": APP_NAME, "stage": self.name, "managed-by": "cdktf"}

@@ -1,0 +1,24 @@
+"""The bootstrap stack creates a protected, private, versioned, encrypted state bucket."""
+
+
+def test_bootstrap_uses_local_state_outside_cdktf_out(synth_output):
+    backend = synth_output.stack("bootstrap").backend
+    assert backend == {"local": {"path": "../../../terraform.bootstrap.tfstate"}}
+
+
+def test_state_bucket_is_protected_and_named_for_the_backend(synth_output):
+    bucket = synth_output.stack("bootstrap").resource("aws_s3_bucket.state_bucket")
+    assert bucket["bucket"] == synth_output.stack("prod").backend["s3"]["bucket"]
+    assert bucket["lifecycle"] == {"prevent_destroy": True}
+    assert bucket["force_destroy"] is False
+
+
+def test_state_bucket_is_versioned_encrypted_and_private(synth_output):
+    stack = synth_output.stack("bootstrap")
+    versioning = stack.resource("aws_s3_bucket_versioning.state_bucket_versioning")
+    assert versioning["versioning_configuration"] == {"status": "Enabled"}
+    encryption = stack.resource("aws_s3_bucket_server_side_encryption_configuration.state_bucket_encryption")
+    assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == "aws:kms"
+    block = stack.resource("aws_s3_bucket_public_access_block.state_bucket_public_access_block")
+    assert all(block[key] is True for key in (
+        "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
