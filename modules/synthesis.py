@@ -14,6 +14,7 @@ from pathlib import Path
 
 from modules.bindings import App
 from modules.bootstrap_stack import BootstrapStack
+from modules.deployment_target import DeploymentTarget
 from modules.platform_stack import PlatformStack
 from modules.state_backend import BackendSettings
 from stages import Stage
@@ -33,8 +34,9 @@ def build_app(stages: list[Stage], outdir: Path, backend: BackendSettings | None
     # stack_traces=False: traces would put machine paths into the JSON.
     app = App(outdir=str(outdir), stack_traces=False)
     BootstrapStack(app, backend)
+    target = DeploymentTarget.from_environ()
     for stage in stages:
-        PlatformStack(app, stage, backend)
+        PlatformStack(app, stage, backend, target)
     return app
 
 
