@@ -29,14 +29,18 @@ class SynthError(RuntimeError):
 def run_synth(
     outdir: Path,
     ephemeral_stages: tuple[str, ...] = (),
-    extra_env: dict[str, str] | None = None,
+    extra_env: dict[str, str | None] | None = None,
     timeout_seconds: float = 300,
 ) -> subprocess.CompletedProcess:
-    """Run `python main.py --outdir <outdir> --stage ...`; raise SynthError on failure."""
+    """Run `python main.py --outdir <outdir> --stage ...`; raise SynthError on failure.
+
+    `extra_env` adds variables to this process's environment; a None value removes one.
+    """
     command = [sys.executable, str(REPO_ROOT / "main.py"), "--outdir", str(outdir)]
     for name in ephemeral_stages:
         command += ["--stage", name]
     env = {**os.environ, **(extra_env or {})}
+    env = {name: value for name, value in env.items() if value is not None}
     result = subprocess.run(
         command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout_seconds
     )

@@ -81,9 +81,12 @@ _prepare_providers()
 # Re-exported CDKTF core API: import these from here, never from `cdktf`.
 from cdktf import (  # noqa: E402
     App,
+    AssetType,
     Fn,
     LocalBackend,
     S3Backend,
+    TerraformAsset,
+    TerraformIterator,
     TerraformOutput,
     TerraformResourceLifecycle,
     TerraformStack,
@@ -105,10 +108,13 @@ def cloudflare(submodule: str) -> ModuleType:
 
 __all__ = [
     "App",
+    "AssetType",
     "Construct",
     "Fn",
     "LocalBackend",
     "S3Backend",
+    "TerraformAsset",
+    "TerraformIterator",
     "TerraformOutput",
     "TerraformResourceLifecycle",
     "TerraformStack",

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 
 from modules.bindings import S3Backend, TerraformStack
+from modules.deployment_target import DeploymentTarget
 from stages import APP_NAME, PRIMARY_REGION
 
 STATE_BUCKET_VARIABLE = "SGCT_STATE_BUCKET"
@@ -31,11 +32,16 @@ class BackendSettings:
 
     @classmethod
     def from_environ(cls, environ: dict[str, str] | None = None) -> "BackendSettings":
-        """Read `SGCT_STATE_BUCKET` / `SGCT_STATE_REGION`, falling back to the defaults."""
+        """Read `SGCT_STATE_BUCKET` / `SGCT_STATE_REGION`, falling back to the defaults.
+
+        A local deployment target (`SGCT_LOCAL_ENDPOINT`) also moves the state
+        to that loopback endpoint: a local apply must never write real state.
+        """
         environ = os.environ if environ is None else environ
         return cls(
             bucket=environ.get(STATE_BUCKET_VARIABLE) or DEFAULT_STATE_BUCKET,
             region=environ.get(STATE_REGION_VARIABLE) or PRIMARY_REGION,
+            endpoint_url=DeploymentTarget.from_environ(environ).aws_endpoint_url,
         )
 
 

@@ -12,7 +12,11 @@ import sys
 
 # command -> (module with a `main(argv) -> int`, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "review": ("review.cli", "markdown plan review for a pull request, from plan JSON or a synth diff"),
+    "diagram": ("review.diagram_cli", "draw a synthesized stage as Mermaid, Graphviz DOT, SVG or PNG"),
     "synth": ("sgct.synth_command", "synthesize stages into cdktf.out (same as python main.py)"),
+    "check": ("policies.cli", "check synthesized stacks or plan JSON against the policy rules"),
+    "inventory": ("harness.inventory_command", "regenerate or check the stage inventories in tests/inventories"),
 }
 
 

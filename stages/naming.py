@@ -60,7 +60,8 @@ def catalogue() -> tuple[DerivedName, ...]:
     return tuple(_CATALOGUE.values())
 
 
-# Lambda functions and their roles.
+# Lambda functions and their roles. "api-authorizer" also names the HTTP API's
+# authorizer (API Gateway allows 128 characters; the Lambda limit is tighter).
 for _function in ("api", "api-authorizer", "web", "health-check"):
     register(_function, "Lambda function", LAMBDA_FUNCTION_MAX)
     register(f"{_function}-role", "IAM role", IAM_ROLE_MAX)
@@ -87,3 +88,15 @@ register("web-assets-oac", "CloudFront origin access control", CLOUDFRONT_OAC_MA
 register("api-lambda-error-rate-high", "CloudWatch alarm", ALARM_MAX)
 register("api-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
 register("web-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
+
+# Edge and monitoring (modules/cdn.py, modules/monitoring.py and its parts).
+KMS_ALIAS_MAX = 256
+register("alarms-global", "SNS topic", SNS_TOPIC_MAX)
+register("alias/alarms", "KMS alias", KMS_ALIAS_MAX, pattern="alias/{prefix}-alarms")
+register("alias/alarms-global", "KMS alias", KMS_ALIAS_MAX, pattern="alias/{prefix}-alarms-global")
+register("api-health", "Route 53 health check Name tag", ROUTE53_HEALTH_CHECK_TAG_MAX)
+for _label in ("api", "web"):
+    for _alarm in ("lambda-error-rate-high", "lambda-throttles", "lambda-duration-near-timeout"):
+        register(f"{_label}-{_alarm}", "CloudWatch alarm", ALARM_MAX)
+for _alarm in ("api-5xx-high", "api-latency-p95-high", "api-health-check-failed", "web-cdn-5xx-rate-high"):
+    register(_alarm, "CloudWatch alarm", ALARM_MAX)

@@ -32,3 +32,20 @@ def test_bucket_and_region_come_from_the_environment():
 
 def test_state_key_layout():
     assert state_key("pr-9") == "stages/pr-9/terraform.tfstate"
+
+
+def test_local_endpoint_moves_the_state_to_loopback():
+    settings = BackendSettings.from_environ({"SGCT_LOCAL_ENDPOINT": "http://127.0.0.1:4566"})
+    assert settings.endpoint_url == "http://127.0.0.1:4566"
+    assert BackendSettings.from_environ({}).endpoint_url is None
+    with pytest.raises(ValueError, match="loopback"):
+        BackendSettings.from_environ({"SGCT_LOCAL_ENDPOINT": "https://s3.amazonaws.com"})
+
+
+def test_local_stage_backend_points_at_the_endpoint(local_synth):
+    s3 = local_synth.stack.backend["s3"]
+    assert s3["endpoints"] == {"s3": local_synth.endpoint_url}
+    assert s3["key"] == f"stages/{local_synth.stage}/terraform.tfstate"
+    assert (s3["use_path_style"], s3["use_lockfile"], s3["encrypt"]) == (True, True, True)
+    assert s3["skip_credentials_validation"] and s3["skip_requesting_account_id"]
+    assert "access_key" not in s3 and "secret_key" not in s3

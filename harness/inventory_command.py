@@ -1,0 +1,86 @@
+"""`sgct inventory` / `python -m harness.inventory`: regenerate or check the stage inventories.
+
+    .venv/bin/python -m harness.inventory regenerate            # every inventoried stage
+    .venv/bin/python -m harness.inventory regenerate --stage dev
+    .venv/bin/python -m harness.inventory check                 # exit 1 listing differences
+
+Why synthesize here: the inventory must describe what `main.py` produces for
+real AWS, so the command runs a fresh synthesis (with any local endpoint
+variable removed) instead of trusting an old `cdktf.out`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from harness.inventory import (
+    INVENTORY_DIR,
+    INVENTORY_STAGES,
+    REGENERATE_COMMAND,
+    build_inventory,
+    dump_inventory,
+    inventory_mismatches,
+    inventory_path,
+    load_inventory,
+)
+from harness.synth import SynthError, SynthOutput, run_synth
+from modules.deployment_target import LOCAL_ENDPOINT_VARIABLE
+from stages import PERMANENT_STAGES
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="sgct inventory", description="Regenerate or check the stage inventories in tests/inventories."
+    )
+    parser.add_argument("action", choices=("regenerate", "check"))
+    parser.add_argument("--stage", action="append", default=[], metavar="NAME",
+                        help=f"only this stage (repeatable; default: {', '.join(INVENTORY_STAGES)})")
+    parser.add_argument(
+        "--dir", type=Path, default=INVENTORY_DIR, help="inventory directory (default: tests/inventories)"
+    )
+    return parser.parse_args(argv)
+
+
+def _synthesize(stages: list[str], scratch: Path) -> SynthOutput:
+    ephemeral = tuple(name for name in stages if name not in PERMANENT_STAGES)
+    # None unsets the variable: inventories describe the real-AWS target.
+    run_synth(scratch / "cdktf.out", ephemeral, extra_env={LOCAL_ENDPOINT_VARIABLE: None})
+    return SynthOutput(scratch / "cdktf.out")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.new")
+    temporary.write_text(text)
+    temporary.replace(path)
+
+
+def main(argv: list[str]) -> int:
+    args = _parse(argv)
+    stages = args.stage or list(INVENTORY_STAGES)
+    with tempfile.TemporaryDirectory(prefix="sgct-inventory-") as scratch:
+        try:
+            output = _synthesize(stages, Path(scratch))
+        except SynthError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        failed = False
+        for stage in stages:
+            stack = output.stack(stage)
+            path = inventory_path(stage, args.dir)
+            if args.action == "regenerate":
+                _write_atomically(path, dump_inventory(build_inventory(stack)))
+                print(f"wrote {path}")
+                continue
+            try:
+                problems = inventory_mismatches(load_inventory(path), stack)
+            except FileNotFoundError as error:
+                problems = [str(error)]
+            failed |= bool(problems)
+            print(f"{stage}: " + ("matches" if not problems else "\n  - ".join(["differs", *problems])))
+    if failed:
+        print(f"regenerate after an intended change: {REGENERATE_COMMAND}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,72 @@
+"""Which resources of a locally synthesized stage a loopback apply may touch.
+
+Why: the local target leaves out what the loopback server cannot serve
+(`DeploymentTarget` properties, honoured by the constructs). Until every
+construct honours them, or when moto lacks an API, the harness must not
+fail on resources it cannot create: it applies with `-target` for every
+resource except those of unsupported types and everything that depends on
+them, and says which it left out. When nothing needs leaving out, no
+`-target` is used at all and the whole stack is applied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Resource types moto 5.x cannot create, with the reason (see modules/deployment_target.py).
+LOCALLY_UNSUPPORTED: dict[str, str] = {
+    "aws_cloudfront_cache_policy": "moto has no CloudFront cache policies",
+    "aws_cloudfront_origin_request_policy": "moto has no CloudFront origin request policies",
+    "aws_cloudfront_response_headers_policy": "moto has no CloudFront response headers policies",
+    "aws_cloudfront_distribution": "its behaviours reference cache/response headers policies",
+    "aws_cloudfront_function": "only used by the distribution",
+    "aws_cloudfront_origin_access_control": "only used by the distribution",
+}
+_REFERENCE = re.compile(r"\b((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)")
+
+
+def _references(body: dict) -> set[str]:
+    text = json.dumps({key: value for key, value in body.items() if key != "//"})
+    found = set()
+    for expression in re.findall(r"\$\{(.*?)\}", text):
+        found |= set(_REFERENCE.findall(expression))
+    found |= set(body.get("depends_on", []))
+    return found
+
+
+def local_exclusions(config: dict) -> dict[str, str]:
+    """`{address: reason}` for every resource a loopback apply must leave out."""
+    bodies = {
+        f"{type_name}.{name}": body
+        for type_name, by_name in config.get("resource", {}).items()
+        for name, body in by_name.items()
+    }
+    excluded = {
+        address: LOCALLY_UNSUPPORTED[address.split(".")[0]]
+        for address in bodies if address.split(".")[0] in LOCALLY_UNSUPPORTED
+    }
+    changed = True
+    while changed:
+        changed = False
+        for address, body in bodies.items():
+            if address in excluded:
+                continue
+            blocked = sorted(ref for ref in _references(body) if ref in excluded)
+            if blocked:
+                excluded[address] = f"depends on {blocked[0]}"
+                changed = True
+    return excluded
+
+
+def target_arguments(config: dict) -> list[str]:
+    """`-target=<address>` for every resource outside the exclusions; [] when nothing is excluded."""
+    excluded = local_exclusions(config)
+    if not excluded:
+        return []
+    addresses = sorted(
+        f"{type_name}.{name}"
+        for type_name, by_name in config.get("resource", {}).items()
+        for name in by_name
+    )
+    return [f"-target={address}" for address in addresses if address not in excluded]

@@ -1,0 +1,82 @@
+"""Test stages that can be skipped, cleanup that always runs, names that never collide.
+
+Why: Terratest's `test_structure` lets an engineer iterate on a slow
+infrastructure test by skipping stages with `SKIP_<stage>` environment
+variables (apply once with `SKIP_destroy=1`, then re-run validations with
+`SKIP_apply=1`). `applied()` is `defer terraform.Destroy(...)`: destroy runs
+even when apply or an assertion fails. `unique_stage_name()` gives parallel
+runs their own ephemeral stage, so two CI jobs never share resources or state.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import string
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
+
+from harness.terraform import Terraform
+
+SKIP_PREFIX = "SKIP_"
+_FALSE = ("", "0", "false", "no")
+_ALPHABET = string.ascii_lowercase + string.digits
+T = TypeVar("T")
+
+
+def is_stage_skipped(stage: str, environ: dict[str, str] | None = None) -> bool:
+    """True when `SKIP_<stage>` is set to anything but empty/0/false/no."""
+    environ = os.environ if environ is None else environ
+    return environ.get(f"{SKIP_PREFIX}{stage}", "").strip().lower() not in _FALSE
+
+
+def run_stage(stage: str, action: Callable[[], T], environ: dict[str, str] | None = None) -> T | None:
+    """Run `action` unless `SKIP_<stage>` is set; return its result (None when skipped)."""
+    if is_stage_skipped(stage, environ):
+        print(f"[harness] stage {stage!r} skipped ({SKIP_PREFIX}{stage} is set)")
+        return None
+    return action()
+
+
+def unique_stage_name(prefix: str = "t", length: int = 6) -> str:
+    """A fresh, valid ephemeral stage name such as `t-k3x9q2` (Terratest's random.UniqueId)."""
+    from stages import resolve_stage  # validated like any other ephemeral stage
+
+    name = f"{prefix}-" + "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    return resolve_stage(name).name
+
+
+@contextmanager
+def applied(
+    terraform: Terraform,
+    init: bool = True,
+    extra_args: tuple[str, ...] = (),
+    environ: dict[str, str] | None = None,
+) -> Iterator[Terraform]:
+    """`init` + `apply` on entry, `destroy` on exit whatever happened in between.
+
+    `extra_args` go to both apply and destroy (e.g. `-target=...`).
+    Stages: `init`, `apply` and `destroy`, each skippable with `SKIP_init`,
+    `SKIP_apply`, `SKIP_destroy` (destroy is not attempted when init failed).
+    Terraform's step logs are removed after a clean run and kept (path
+    printed) when anything failed.
+    """
+    succeeded = initialized = False
+    try:
+        if init:
+            run_stage("init", terraform.init, environ)
+        initialized = True  # from here on, something may exist that destroy must remove
+        run_stage("apply", lambda: terraform.apply(*extra_args), environ)
+        yield terraform
+        succeeded = True
+    finally:
+        try:
+            if initialized:
+                run_stage("destroy", lambda: terraform.destroy(*extra_args), environ)
+        except BaseException:
+            succeeded = False
+            raise
+        finally:
+            kept = terraform.close(succeeded)
+            if kept:
+                print(f"[harness] Terraform logs kept in {kept}")

@@ -1,0 +1,179 @@
+"""A Lambda function with its own least-privilege role and log group.
+
+Why one construct: every function on the platform needs the same four
+things done the same way: ARM64 + Node.js 22.x, a role that only lambda can
+assume and that may only write to its own log group, a log group with the
+stage's retention created *before* the function (so Lambda never creates an
+unmanaged, never-expiring one), and protection on prod.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from modules.bindings import AssetType, Construct, TerraformAsset, aws
+from modules.lambda_artifact import resolve_artifact
+from modules.metrics import Metric
+from modules.protection import lifecycle_for
+from modules.secrets import literal_secret_keys
+from stages import Stage
+
+ARCHITECTURES = ("arm64", "x86_64")
+CLOUDWATCH_RETENTION_DAYS = (
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+)
+_HANDLER = re.compile(r"^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$")
+_RUNTIME = re.compile(r"^nodejs\d+\.x$")
+_ENV_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+LAMBDA_ASSUME_ROLE_POLICY = json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"},
+    ],
+})
+
+
+@dataclass(frozen=True)
+class LambdaFunctionProps:
+    """What differs between the platform's functions."""
+
+    name_suffix: str
+    """Catalogued suffix (`stages/naming.py`): names the function `sgcarstrends-<stage>-<suffix>`,
+    its role `<...>-<suffix>-role` and its log group `/aws/lambda/<function name>`."""
+    handler: str
+    """`path/module.export`, e.g. `apps/api/src/index.handler`."""
+    code_path: str | None = None
+    """default: None, the placeholder handler (503) from `modules/assets/placeholder`.
+    A directory (zipped at synthesis) or a `.zip`; a given path that is missing is an error."""
+    timeout_seconds: int = 30
+    """default: 30 s. Lambda allows 1-900."""
+    memory_mb: int = 512
+    """default: 512 MB. Lambda allows 128-10240."""
+    environment: dict[str, str] = field(default_factory=dict)
+    """default: none. Secrets must be `Secrets.reference()` tokens, never literals."""
+    architecture: str = "arm64"
+    """default: arm64 (Graviton: cheaper per GB-second)."""
+    runtime: str = "nodejs22.x"
+    """default: nodejs22.x."""
+    description: str = ""
+    """default: empty."""
+
+    def __post_init__(self) -> None:
+        where = f"LambdaFunctionProps({self.name_suffix!r})"
+        if not _HANDLER.match(self.handler):
+            raise ValueError(
+                f"{where}: handler {self.handler!r} must look like 'path/module.export', e.g. 'index.handler'."
+            )
+        if not 1 <= self.timeout_seconds <= 900:
+            raise ValueError(f"{where}: timeout_seconds={self.timeout_seconds} is outside Lambda's 1-900 s.")
+        if not 128 <= self.memory_mb <= 10240:
+            raise ValueError(f"{where}: memory_mb={self.memory_mb} is outside Lambda's 128-10240 MB.")
+        if self.architecture not in ARCHITECTURES:
+            raise ValueError(f"{where}: architecture {self.architecture!r} is not one of {ARCHITECTURES}.")
+        if not _RUNTIME.match(self.runtime):
+            raise ValueError(f"{where}: runtime {self.runtime!r} is not a Node.js runtime like 'nodejs22.x'.")
+        for key in self.environment:
+            if not _ENV_KEY.match(key) or key.startswith("AWS_"):
+                raise ValueError(
+                    f"{where}: environment variable {key!r} is invalid or reserved: use letters, digits "
+                    "and '_', starting with a letter; Lambda reserves names starting with 'AWS_'."
+                )
+        literals = literal_secret_keys(self.environment)
+        if literals:
+            raise ValueError(
+                f"{where}: secrets {literals} are literal strings; pass Secrets.reference(name) "
+                "so the value comes from a sensitive variable and never reaches the JSON."
+            )
+
+
+class LambdaFunction(Construct):
+    """Function, role, scoped logging policy and log group for one stage."""
+
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: LambdaFunctionProps) -> None:
+        super().__init__(scope, construct_id)
+        if stage.settings.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
+            raise ValueError(
+                f"stage {stage.name!r}: log_retention_days={stage.settings.log_retention_days} is not a "
+                f"CloudWatch retention value; use one of {CLOUDWATCH_RETENTION_DAYS}."
+            )
+        self.props = props
+        self.timeout_seconds = props.timeout_seconds
+        self.memory_mb = props.memory_mb
+        self.function_name = stage.name_for(props.name_suffix)
+        artifact = resolve_artifact(props.code_path, props.handler, f"Lambda {self.function_name}")
+        self.is_placeholder = artifact.is_placeholder
+        lifecycle = lifecycle_for(stage)
+
+        self.log_group = aws("cloudwatch_log_group").CloudwatchLogGroup(
+            self,
+            "log_group",
+            name=stage.name_for(f"/aws/lambda/{props.name_suffix}"),
+            retention_in_days=stage.settings.log_retention_days,
+            lifecycle=lifecycle,
+        )
+        self.role = aws("iam_role").IamRole(
+            self,
+            "role",
+            name=stage.name_for(f"{props.name_suffix}-role"),
+            assume_role_policy=LAMBDA_ASSUME_ROLE_POLICY,
+        )
+        self.logging_policy = aws("iam_role_policy").IamRolePolicy(
+            self,
+            "logging_policy",
+            name="write-own-log-group",
+            role=self.role.id,
+            policy=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    "Resource": f"{self.log_group.arn}:*",
+                }],
+            }),
+        )
+        asset_type = AssetType.FILE if artifact.is_zip else AssetType.ARCHIVE
+        asset = TerraformAsset(self, "code", path=str(artifact.path), type=asset_type)
+        lambda_function = aws("lambda_function")
+        self.function = lambda_function.LambdaFunction(
+            self,
+            "function",
+            function_name=self.function_name,
+            description=props.description or None,
+            role=self.role.arn,
+            handler=props.handler,
+            runtime=props.runtime,
+            architectures=[props.architecture],
+            timeout=props.timeout_seconds,
+            memory_size=props.memory_mb,
+            filename=asset.path,
+            environment=(
+                lambda_function.LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
+            ),
+            depends_on=[self.log_group, self.logging_policy],
+            lifecycle=lifecycle,
+        )
+        self.function_arn = self.function.arn
+        self.invoke_arn = self.function.invoke_arn
+
+    def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
+        return Metric(
+            namespace="AWS/Lambda", metric_name=metric_name, dimensions={"FunctionName": self.function_name}
+        ).with_statistic(statistic)
+
+    def metric_errors(self) -> Metric:
+        """Errors (Sum over 5 minutes)."""
+        return self._metric("Errors")
+
+    def metric_invocations(self) -> Metric:
+        """Invocations (Sum over 5 minutes); the denominator of an error rate."""
+        return self._metric("Invocations")
+
+    def metric_throttles(self) -> Metric:
+        """Throttles (Sum over 5 minutes)."""
+        return self._metric("Throttles")
+
+    def metric_duration(self, statistic: str = "p99") -> Metric:
+        """Duration in milliseconds; default p99, compare with `timeout_seconds * 1000`."""
+        return self._metric("Duration", statistic)

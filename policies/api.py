@@ -1,0 +1,36 @@
+"""The engine as one call: load inputs and suppressions, check, return a `CheckResult`.
+
+    from policies.api import check_paths
+    result = check_paths([Path("cdktf.out")])
+    result.exit_code   # 0 clean, 1 findings at error level (InputError: unusable input)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from policies.engine import CheckResult, check_documents
+from policies.loader import load_documents
+from policies.registry import all_rules
+from policies.resource_types import PROTECTED_TYPES
+from policies.suppressions import META_RULES, load_suppressions
+
+DEFAULT_SUPPRESSIONS = Path(__file__).resolve().parent / "suppressions.yaml"
+
+
+def check_paths(paths: list[Path], *, plan: bool = False, stage: str | None = None,
+                suppressions_file: Path | None = None, extra_protected_types: tuple[str, ...] = (),
+                today: dt.date | None = None) -> CheckResult:
+    """Check synth directories, stack files or plan JSON; raises `InputError` on unusable input.
+
+    Everything is loaded and validated (inputs, then suppressions) before any
+    rule runs, so a bad file never yields a partial result.
+    """
+    documents = load_documents([Path(p) for p in paths], plan=plan, stage=stage)
+    rules = all_rules()
+    suppressions = []
+    if suppressions_file is not None:
+        suppressions = load_suppressions(Path(suppressions_file), set(rules) | set(META_RULES))
+    protected = PROTECTED_TYPES | frozenset(extra_protected_types) if extra_protected_types else None
+    return check_documents(documents, suppressions, today, rules, protected)

@@ -1,0 +1,101 @@
+"""`sgct check`: run the policy rules over synthesized stacks or plan JSON, gate CI.
+
+Exit codes: 0 no unsuppressed error-level findings, 1 at least one, 2 the
+input is unusable (unreadable/invalid JSON, unknown plan format, unknown
+stage, invalid suppressions file). On exit 2 no report is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from policies.model import InputError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "junit", "markdown")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    from policies.api import DEFAULT_SUPPRESSIONS
+
+    parser = argparse.ArgumentParser(
+        prog="sgct check",
+        description="Check synthesized Terraform JSON (cdktf.out, cdk.tf.json) or plan JSON "
+                    "(terraform show -json) against the platform's policy rules.",
+        epilog="Exit codes: 0 clean, 1 error-level findings, 2 unusable input.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("cdktf.out")],
+                        help="synth directories (every stacks/*/cdk.tf.json under them), stack files or "
+                             "plan JSON files (default: cdktf.out)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="report format (default: text)")
+    parser.add_argument("--output", type=Path, metavar="FILE",
+                        help="write the report to FILE atomically instead of stdout")
+    parser.add_argument("--suppressions", type=Path, metavar="FILE",
+                        default=DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None,
+                        help="suppressions YAML (default: policies/suppressions.yaml when it exists)")
+    parser.add_argument("--no-suppressions", action="store_true",
+                        help="ignore every suppressions file and report all findings")
+    parser.add_argument("--stage", metavar="NAME",
+                        help="stage of every input, overriding the stack's stackName or the plan's stage tag")
+    parser.add_argument("--plan", action="store_true",
+                        help="treat inputs as plan JSON (directories: their *.json files); plans are "
+                             "otherwise recognised by their content")
+    parser.add_argument("--protected-type", action="append", default=[], metavar="TYPE",
+                        help="also treat this resource type as protected (repeatable)")
+    parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
+    return parser.parse_args(argv)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same directory, then rename: readers never see half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def list_rules() -> str:
+    from policies.registry import all_rules
+
+    lines = [f"{'ID':<8} {'severity':<8} {'inputs':<13} {'stages':<45} title"]
+    for rule in all_rules().values():
+        inputs = ", ".join(sorted(kind.value for kind in rule.inputs))
+        lines.append(f"{rule.id:<8} {rule.severity.value:<8} {inputs:<13} {rule.stages.value:<45} {rule.title}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.list_rules:
+        sys.stdout.write(list_rules())
+        return EXIT_CLEAN
+    from policies.api import check_paths
+    from policies.reporters import render
+
+    try:
+        result = check_paths(args.paths, plan=args.plan, stage=args.stage,
+                             suppressions_file=None if args.no_suppressions else args.suppressions,
+                             extra_protected_types=tuple(args.protected_type))
+    except InputError as error:
+        print(f"sgct check: unusable input: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    report = render(result, args.format)
+    if args.output:
+        write_atomically(args.output, report)
+    else:
+        sys.stdout.write(report)
+    return EXIT_FINDINGS if result.exit_code else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

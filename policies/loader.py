@@ -1,0 +1,76 @@
+"""Find and read the files to check: synth directories, stack files, plan JSON.
+
+    cdktf.out/                  -> every stacks/*/cdk.tf.json under it
+    cdktf.out/stacks/prod/cdk.tf.json
+    plan.json                   -> detected as a plan by its content (or forced with --plan)
+
+Anything that cannot be read or understood raises `InputError` (exit 2):
+a missing path, a directory with no stacks, JSON that does not parse, a
+JSON document that is neither a Terraform config nor a plan.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from policies.config_view import config_document
+from policies.documents import Document
+from policies.model import InputError
+from policies.plan_view import check_format, is_plan, plan_document
+
+CONFIG_FILE = "cdk.tf.json"
+
+
+def discover(path: Path, plan: bool = False) -> list[Path]:
+    """The files a path stands for: itself, or the stacks (plans with `plan=True`) under a directory."""
+    if path.is_file():
+        return [path]
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if plan:
+        found = sorted(p for p in path.glob("*.json") if p.name != CONFIG_FILE)
+        what = "*.json plan files"
+    else:
+        found = sorted(p for p in path.rglob(CONFIG_FILE)
+                       if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        what = f"{CONFIG_FILE} files"
+    if not found:
+        raise InputError(f"{path}: no {what} found; synthesize first (`sgct synth`) or pass the files")
+    return found
+
+
+def read_json(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read: {error}") from None
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise InputError(f"{path}: not valid JSON ({error}); nothing was checked") from None
+
+
+def load_document(path: Path, plan: bool = False, stage: str | None = None) -> Document:
+    """Parse one file into a `Document`, choosing config or plan by content unless `plan` forces it."""
+    data = read_json(path)
+    if plan or is_plan(data):
+        check_format(str(path), data)
+        return plan_document(str(path), data, stage)
+    if isinstance(data, dict) and "format_version" in data:
+        check_format(str(path), data)  # state JSON, or a plan with nothing in it
+    if not isinstance(data, dict) or not ({"//", "resource", "terraform", "provider"} & data.keys()):
+        raise InputError(f"{path}: neither Terraform JSON config (no resource/terraform/provider keys) "
+                         "nor plan JSON (no format_version)")
+    return config_document(str(path), data, stage)
+
+
+def load_documents(paths: list[Path], plan: bool = False, stage: str | None = None) -> list[Document]:
+    """Every document behind `paths`; the first unusable input stops the run (InputError)."""
+    if not paths:
+        raise InputError("nothing to check: pass a synth directory, a cdk.tf.json or a plan JSON file")
+    documents = []
+    for path in paths:
+        for file in discover(path, plan):
+            documents.append(load_document(file, plan, stage))
+    return documents

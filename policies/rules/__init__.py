@@ -1,0 +1,1 @@
+"""One file per policy rule; each registers itself with `policies.registry.rule`."""

@@ -1,0 +1,121 @@
+"""`sgct review`: one markdown pull request comment from plans or from a synth diff.
+
+    sgct review --plan prod=plan-prod.json --plan staging=plan-staging.json --synth cdktf.out
+    sgct review --base base/cdktf.out --head cdktf.out            # no credentials needed
+    sgct review --plan dev=plan.json --save-json review-dev.json   # in a plan job
+    sgct review --from-json review-dev.json --from-json review-prod.json --output comment.md
+
+Exit codes: 0 rendered; 2 unusable input (the message says which and how to
+fix it; nothing is written); 3 with --fail-on-protected when a protected
+stage would lose a resource.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from review.changes import StageReview
+from review.findings import DEFAULT_SUPPRESSIONS, add_policy_findings
+from review.model_io import dump_reviews, load_reviews
+from review.plan_changes import load_plan, review_plan
+from review.render import DEFAULT_MAX_CHARS, render_comment
+from review.stage_info import ReviewInputError, stage_from_filename
+from review.synth_diff import diff_outdirs
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sgct review", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan", action="append", default=[], metavar="[STAGE=]FILE",
+                        help="plan JSON from `terraform show -json`; stage from STAGE= or the file name "
+                             "(plan-<stage>.json); repeatable")
+    parser.add_argument("--base", type=Path, help="synthesized cdktf.out of the base branch (synth diff)")
+    parser.add_argument("--head", type=Path, help="synthesized cdktf.out of the pull request (synth diff)")
+    parser.add_argument("--stage", action="append", default=[], help="only these stages (synth diff); repeatable")
+    parser.add_argument("--synth", type=Path, help="synthesized cdktf.out to run the policies on (default: --head)")
+    parser.add_argument("--from-json", action="append", default=[], type=Path, metavar="FILE",
+                        help="a review saved with --save-json; repeatable")
+    parser.add_argument("--no-policies", action="store_true", help="do not run the policy checks")
+    parser.add_argument("--suppressions", type=Path, default=DEFAULT_SUPPRESSIONS,
+                        help=f"policy suppressions file (default: {DEFAULT_SUPPRESSIONS}, if present)")
+    parser.add_argument("--output", type=Path, help="write the markdown here (default: stdout)")
+    parser.add_argument("--save-json", type=Path, metavar="FILE", help="also save the redacted review as JSON")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                        help=f"longest comment to produce (default: {DEFAULT_MAX_CHARS}; GitHub allows 65536)")
+    parser.add_argument("--fail-on-protected", action="store_true",
+                        help="exit 3 when a protected stage would destroy or replace a resource")
+    args = parser.parse_args(argv)
+    if (args.base is None) != (args.head is None):
+        parser.error("--base and --head go together: the synth diff compares the two")
+    if not (args.plan or args.base or args.from_json):
+        parser.error("nothing to review: pass --plan, --base/--head, or --from-json")
+    return args
+
+
+def _plan_arguments(values: list[str]) -> dict[str, Path]:
+    plans: dict[str, Path] = {}
+    for value in values:
+        stage, separator, file_text = value.partition("=")
+        path = Path(file_text) if separator else Path(value)
+        stage = stage if separator else stage_from_filename(path)
+        if stage in plans:
+            raise ReviewInputError(f"stage {stage!r} has two plans ({plans[stage]} and {path}); pass one per stage")
+        plans[stage] = path
+    return plans
+
+
+def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]]:
+    """Every stage review the arguments ask for, plus the raw secrets to scrub."""
+    reviews: list[StageReview] = []
+    secrets: set[str] = set()
+    plans = _plan_arguments(args.plan)
+    for path in args.from_json:
+        reviews += load_reviews(path)
+    for stage, path in plans.items():
+        reviewed = review_plan(stage, load_plan(path), path)
+        reviews.append(reviewed.review)
+        secrets |= reviewed.known_secrets
+    if args.base is not None:
+        planned = {review.stage for review in reviews}
+        diffs, diff_secrets = diff_outdirs(args.base, args.head, args.stage or None)
+        reviews += [review for review in diffs if review.stage not in planned]  # a real plan wins
+        secrets |= diff_secrets
+    if not args.no_policies:
+        fresh = [review for review in reviews if not review.policies_checked]
+        add_policy_findings(fresh, args.synth or args.head, plans, args.suppressions, secrets)
+    names = [review.stage for review in reviews]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ReviewInputError(f"stage(s) {duplicates} were reviewed twice; give each stage one input")
+    return sorted(reviews, key=lambda review: (not review.protected, review.stage)), secrets
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        reviews, secrets = build_reviews(args)
+        text = render_comment(reviews, secrets, max_chars=args.max_chars)
+    except (ReviewInputError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    outputs = [(args.output, text)] if args.output else []
+    if args.save_json:
+        from review.redaction import scrub
+
+        outputs.append((args.save_json, scrub(dump_reviews(reviews), secrets)))
+    for path, content in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(content)
+        temporary.replace(path)
+    if not args.output:
+        sys.stdout.write(text)
+    if args.fail_on_protected and any(review.blocking for review in reviews):
+        print("error: destructive changes on a protected stage (see the comment's caution block)", file=sys.stderr)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

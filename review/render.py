@@ -1,0 +1,98 @@
+"""Render stage reviews as one markdown pull request comment (jinja2 templates).
+
+Why size levels: GitHub rejects comments over 65,536 characters and
+reviewers stop reading long before that. The comment is rendered at the
+most detailed level that fits `max_chars`; each step down shows fewer
+attribute rows, and the protected-stage warnings and counts are never
+dropped. Long sections are folded in `<details>` at every level.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from review.changes import COUNTED_ACTIONS, StageReview
+from review.redaction import scrub
+
+MARKER = "<!-- sgct-plan-review -->"
+"""First line of every comment: CI finds and updates its previous comment by it."""
+GITHUB_COMMENT_LIMIT = 65_536
+DEFAULT_MAX_CHARS = 60_000
+FOLD_ROWS = 10
+"""A resource table or finding list longer than this starts folded."""
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How much to show per resource at one size level."""
+
+    attributes_per_resource: int | None
+    resources_per_stage: int | None
+
+
+LEVELS = (
+    Detail(attributes_per_resource=12, resources_per_stage=None),
+    Detail(attributes_per_resource=4, resources_per_stage=None),
+    Detail(attributes_per_resource=0, resources_per_stage=None),
+    Detail(attributes_per_resource=0, resources_per_stage=50),
+    Detail(attributes_per_resource=0, resources_per_stage=10),
+)
+
+
+def code(text: str) -> str:
+    """Inline code that is safe inside a markdown table cell and cannot inject HTML."""
+    return "<code>" + html.escape(str(text), quote=False).replace("|", "&#124;") + "</code>"
+
+
+def cell(text: str) -> str:
+    """Plain text safe inside a table cell."""
+    return html.escape(" ".join(str(text).split()), quote=False).replace("|", "&#124;")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,  # markdown, not HTML: every value goes through `code` or `cell`
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["code"] = code
+    env.filters["cell"] = cell
+    return env
+
+
+def _render_level(reviews: list[StageReview], detail: Detail, title: str) -> str:
+    template = _environment().get_template("comment.md.j2")
+    return template.render(
+        marker=MARKER,
+        title=title,
+        reviews=reviews,
+        blocking=[(review, change) for review in reviews for change in review.blocking],
+        counted=COUNTED_ACTIONS,
+        detail=detail,
+        fold_rows=FOLD_ROWS,
+    )
+
+
+def render_comment(
+    reviews: list[StageReview],
+    known_secrets: set[str] | frozenset[str] = frozenset(),
+    max_chars: int = DEFAULT_MAX_CHARS,
+    title: str = "Terraform plan review",
+) -> str:
+    """The whole comment: the most detailed level that fits `max_chars`, scrubbed of known secrets."""
+    if max_chars < 1000:
+        raise ValueError(f"max_chars={max_chars} is too small for a useful comment; use at least 1000")
+    text = ""
+    for detail in LEVELS:
+        text = scrub(_render_level(reviews, detail, title), set(known_secrets))
+        if len(text) <= max_chars:
+            return text
+    note = "\n\n_…comment truncated to fit; the full review is in the job summary._\n"
+    return text[: max_chars - len(note)] + note

@@ -1,0 +1,74 @@
+"""Which stage a review input belongs to, and whether that stage is protected.
+
+Decision (documented in the README): the stage of a plan is what the user
+names (`--plan prod=plan.json`); without a name it is read from the file
+name (`plan-prod.json`, `plan-pr-7.json`, `prod.plan.json`; a bare
+`prod.json` only for permanent stages). When the plan also
+carries the stage (the AWS provider's default tag `stage`, which every
+stage stack sets), the two must agree: a prod
+plan reviewed as dev would hide exactly the warnings that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from policies.plan_view import aws_providers
+from stages import PERMANENT_STAGES, StageNameError, resolve_stage
+
+BOOTSTRAP_STACK = "bootstrap"
+_FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
+
+
+class ReviewInputError(ValueError):
+    """A review input is unusable; the message says which, why and how to fix it."""
+
+
+def is_protected(stage: str) -> bool:
+    """Prod (and the state bootstrap stack, which holds every stage's state) are protected."""
+    if stage == BOOTSTRAP_STACK:
+        return True
+    try:
+        return resolve_stage(stage).is_protected
+    except StageNameError as error:
+        raise ReviewInputError(f"{stage!r} is not a stage this repository knows: {error}") from None
+
+
+def stage_from_filename(path: Path) -> str:
+    """`plan-prod.json` -> `prod`; raise when the name gives no valid stage."""
+    stem = path.name.removesuffix(".json")
+    if stem in (*PERMANENT_STAGES, BOOTSTRAP_STACK):
+        return stem
+    for pattern in _FILE_PATTERNS:
+        match = re.fullmatch(pattern, stem)
+        if match:
+            candidate = match.group("stage")
+            try:
+                is_protected(candidate)
+            except ReviewInputError:
+                continue
+            return candidate
+    raise ReviewInputError(
+        f"cannot tell the stage of plan {path}: name it explicitly, e.g. --plan prod={path}"
+    )
+
+
+def stage_recorded_in_plan(plan: dict[str, Any]) -> str | None:
+    """The stage the plan itself names: the AWS provider's default tag `stage` (as the policies read it)."""
+    for provider in aws_providers(plan):
+        stage = provider["default_tags"].get("stage")
+        if isinstance(stage, str) and stage:
+            return stage
+    return None
+
+
+def check_plan_stage(stage: str, plan: dict[str, Any], source: Path) -> None:
+    """Refuse a plan whose recorded stage differs from the one it is reviewed as."""
+    recorded = stage_recorded_in_plan(plan)
+    if recorded is not None and recorded != stage:
+        raise ReviewInputError(
+            f"plan {source} is reviewed as stage {stage!r} but was made for stage {recorded!r} "
+            f"(its AWS provider's default `stage` tag); pass --plan {recorded}={source}"
+        )

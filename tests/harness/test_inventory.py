@@ -1,0 +1,77 @@
+"""Stage inventories: every stage matches its reviewed YAML; mismatches print the regenerate command."""
+
+import copy
+
+import pytest
+import yaml
+
+from harness.inventory import (
+    INVENTORY_STAGES,
+    REGENERATE_COMMAND,
+    build_inventory,
+    check_inventory,
+    dump_inventory,
+    inventory_mismatches,
+)
+from harness import inventory_command
+from harness.inventory_command import main as inventory_main
+
+
+@pytest.mark.parametrize("stage", INVENTORY_STAGES)
+def test_stage_matches_its_inventory(synth_output, stage):
+    check_inventory(synth_output.stack(stage))
+
+
+def test_inventory_records_meaningful_properties_only(synth_output):
+    inventory = build_inventory(synth_output.stack("prod"))
+    lambdas = {address: props for address, props in inventory["resources"].items()
+               if address.startswith("aws_lambda_function.")}
+    assert lambdas and all({"memory_size", "runtime", "architectures"} <= set(props) for props in lambdas.values())
+    text = dump_inventory(inventory)
+    assert REGENERATE_COMMAND in text
+    for volatile in ("source_code_hash", "metadata:", "filename:", "tags_all"):
+        assert volatile not in text, f"volatile value {volatile!r} leaked into the inventory"
+
+
+def test_a_changed_value_fails_with_the_difference_and_the_command(synth_output, tmp_path):
+    stack = synth_output.stack("dev")
+    expected = build_inventory(stack)
+    address = next(a for a in expected["resources"] if a.startswith("aws_lambda_function."))
+    expected["resources"][address]["memory_size"] = 4096
+    (tmp_path / "dev.yaml").write_text(dump_inventory(expected))
+    with pytest.raises(AssertionError) as error:
+        check_inventory(stack, tmp_path)
+    message = str(error.value)
+    assert f"{address}/memory_size: expected 4096, got" in message
+    assert f"{REGENERATE_COMMAND} --stage dev" in message
+
+
+def test_counts_backend_and_missing_resources_are_checked(synth_output):
+    stack = synth_output.stack("pr-123")
+    expected = copy.deepcopy(build_inventory(stack))
+    assert inventory_mismatches(expected, stack) == []
+    expected["counts"]["aws_lambda_function"] += 1
+    expected["backend"]["s3"]["encrypt"] = False
+    expected["resources"]["aws_sns_topic.gone"] = {"name": "x"}
+    problems = inventory_mismatches(expected, stack)
+    assert any(p.startswith("count of aws_lambda_function: expected") for p in problems)
+    assert "backend/s3/encrypt: expected False, got True" in problems
+    assert "aws_sns_topic.gone: expected, but not synthesized" in problems
+
+
+def test_a_missing_inventory_names_the_command(synth_output, tmp_path):
+    with pytest.raises(FileNotFoundError, match=f"create it with: {REGENERATE_COMMAND} --stage dev"):
+        check_inventory(synth_output.stack("dev"), tmp_path)
+
+
+def test_regenerate_then_check_round_trips(synth_output, tmp_path, capsys, monkeypatch):
+    assert inventory_main(["regenerate", "--stage", "dev", "--dir", str(tmp_path)]) == 0  # a real synthesis
+    written = yaml.safe_load((tmp_path / "dev.yaml").read_text())
+    assert written == build_inventory(synth_output.stack("dev"))
+    # The checks reuse the session's identical synthesis instead of two more cdktf runs.
+    monkeypatch.setattr(inventory_command, "_synthesize", lambda stages, scratch: synth_output)
+    assert inventory_main(["check", "--stage", "dev", "--dir", str(tmp_path)]) == 0
+    text = (tmp_path / "dev.yaml").read_text().replace("retention_in_days: 7", "retention_in_days: 3650")
+    (tmp_path / "dev.yaml").write_text(text)
+    assert inventory_main(["check", "--stage", "dev", "--dir", str(tmp_path)]) == 1
+    assert "retention_in_days: expected 3650, got 7" in capsys.readouterr().out
