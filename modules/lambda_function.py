@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from modules.bindings import AssetType, Construct, TerraformAsset, aws
 from modules.lambda_artifact import resolve_artifact
+from modules.lambda_package import packaged_zip
 from modules.metrics import Metric
 from modules.protection import lifecycle_for
 from modules.secrets import literal_secret_keys
@@ -133,8 +134,7 @@ class LambdaFunction(Construct):
                 }],
             }),
         )
-        asset_type = AssetType.FILE if artifact.is_zip else AssetType.ARCHIVE
-        asset = TerraformAsset(self, "code", path=str(artifact.path), type=asset_type)
+        asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
         lambda_function = aws("lambda_function")
         self.function = lambda_function.LambdaFunction(
             self,
