@@ -85,6 +85,14 @@ def aws_provider_mirror():
     return mirror
 
 
+def _close_runners(runners: list[Terraform], request) -> None:
+    """Remove each runner's step logs after a passing test; keep (and point at) them after a failure."""
+    for runner in runners:
+        kept = runner.close(succeeded=not _test_failed(request))
+        if kept:
+            print(f"[harness] Terraform logs kept in {kept}")
+
+
 @pytest.fixture
 def terraform(terraform_binary, request, tmp_path):
     """`terraform(working_dir, mirror=None, **options)`: a runner with an offline CLI configuration."""
@@ -98,10 +106,7 @@ def terraform(terraform_binary, request, tmp_path):
         return runner
 
     yield make
-    for runner in runners:
-        kept = runner.close(succeeded=not _test_failed(request))
-        if kept:
-            print(f"[harness] Terraform logs kept in {kept}")
+    _close_runners(runners, request)
 
 
 @pytest.fixture(scope="session")
@@ -162,7 +167,4 @@ def local_terraform(terraform_binary, aws_provider_mirror, local_synth, moto_ser
         return runner
 
     yield make
-    for runner in runners:
-        kept = runner.close(succeeded=not _test_failed(request))
-        if kept:
-            print(f"[harness] Terraform logs kept in {kept}")
+    _close_runners(runners, request)

@@ -7,6 +7,8 @@ state before it exists. It is applied once per account, then protected.
 from __future__ import annotations
 
 from modules.bindings import Construct, LocalBackend, TerraformOutput, TerraformResourceLifecycle, TerraformStack, aws
+from modules.deployment_target import DeploymentTarget
+from modules.providers import local_endpoint_settings
 from modules.state_backend import BackendSettings
 from stages import APP_NAME
 
@@ -16,15 +18,19 @@ BOOTSTRAP_STACK_NAME = "bootstrap"
 class BootstrapStack(TerraformStack):
     """State bucket: versioned, encrypted, public access blocked, `prevent_destroy`."""
 
-    def __init__(self, scope: Construct, settings: BackendSettings) -> None:
+    def __init__(self, scope: Construct, settings: BackendSettings, target: DeploymentTarget | None = None) -> None:
         super().__init__(scope, BOOTSTRAP_STACK_NAME)
+        target = target or DeploymentTarget()
         # Relative to cdktf.out/stacks/bootstrap: the state file lives at the
         # repository root, so re-synthesizing (which replaces cdktf.out) never touches it.
         LocalBackend(self, path="../../../terraform.bootstrap.tfstate")
         provider = aws("provider")
+        # A local target sends the state bucket to the same loopback endpoint as the stages.
+        local = local_endpoint_settings(provider, target.aws_endpoint_url) if target.is_local else {}
         provider.AwsProvider(
             self,
             "aws",
+            **local,
             region=settings.region,
             default_tags=[provider.AwsProviderDefaultTags(tags={"app": APP_NAME, "stage": "bootstrap", "managed-by": "cdktf"})],
         )

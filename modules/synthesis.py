@@ -33,8 +33,8 @@ def build_app(stages: list[Stage], outdir: Path, backend: BackendSettings | None
     backend = backend or BackendSettings.from_environ()
     # stack_traces=False: traces would put machine paths into the JSON.
     app = App(outdir=str(outdir), stack_traces=False)
-    BootstrapStack(app, backend)
     target = DeploymentTarget.from_environ()
+    BootstrapStack(app, backend, target)
     for stage in stages:
         PlatformStack(app, stage, backend, target)
     return app

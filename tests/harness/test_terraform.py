@@ -5,6 +5,8 @@ import stat
 
 import pytest
 
+from tests.harness.configs import write_config
+
 from harness.terraform import Terraform, TerraformError, TerraformOptions
 
 CONFIG = {
@@ -16,10 +18,7 @@ CONFIG = {
 
 @pytest.fixture
 def workdir(tmp_path):
-    directory = tmp_path / "stack"
-    directory.mkdir()
-    (directory / "main.tf.json").write_text(json.dumps(CONFIG))
-    return directory
+    return write_config(tmp_path, CONFIG)
 
 
 @pytest.mark.terraform

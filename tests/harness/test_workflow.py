@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from tests.harness.configs import write_config
+
 from harness.workflow import applied, is_stage_skipped, run_stage, unique_stage_name
 from stages import resolve_stage
 
@@ -39,10 +41,7 @@ def _state_resources(workdir):
 
 @pytest.fixture
 def workdir(tmp_path):
-    directory = tmp_path / "stack"
-    directory.mkdir()
-    (directory / "main.tf.json").write_text(json.dumps(CONFIG))
-    return directory
+    return write_config(tmp_path, CONFIG)
 
 
 @pytest.mark.terraform

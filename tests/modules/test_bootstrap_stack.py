@@ -22,3 +22,11 @@ def test_state_bucket_is_versioned_encrypted_and_private(synth_output):
     block = stack.resource("aws_s3_bucket_public_access_block.state_bucket_public_access_block")
     assert all(block[key] is True for key in (
         "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
+
+
+def test_local_target_sends_the_state_bucket_to_the_loopback_endpoint(local_synth, synth_output):
+    (local_provider,) = local_synth.output.stack("bootstrap").providers["aws"]
+    assert local_provider["endpoints"][0]["s3"] == local_synth.endpoint_url
+    assert "access_key" not in local_provider and "secret_key" not in local_provider
+    (aws_provider,) = synth_output.stack("bootstrap").providers["aws"]
+    assert "endpoints" not in aws_provider

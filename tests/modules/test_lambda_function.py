@@ -114,9 +114,10 @@ def test_metric_helpers_name_the_function(scenarios):
 
 
 @pytest.mark.skipif(find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the placeholder")
-def test_placeholder_handler_answers_503_and_warmer():
+@pytest.mark.parametrize("module", ["./index.mjs", "./apps/api/src/index.mjs"])
+def test_placeholder_handler_answers_503_and_warmer(module):
     node = find_node()
-    script = ("import('./index.mjs').then(async m => console.log(JSON.stringify("
+    script = (f"import('{module}').then(async m => console.log(JSON.stringify("
               "[await m.handler({}), await m.handler({type: 'warmer'})])))")
     result = subprocess.run([node, "-e", script], cwd=PLACEHOLDER_DIR, capture_output=True, text=True, timeout=60)
     answered, warmed = json.loads(result.stdout)

@@ -1,12 +1,3 @@
-// Placeholder for a Lambda whose build artifact was not supplied at synthesis.
-// Answers 503 so a stage deployed without a build is visibly not serving yet.
-export const handler = async (event) => {
-  if (event && event.type === "warmer") {
-    return { warmed: true };
-  }
-  return {
-    statusCode: 503,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ error: "placeholder: no application build was deployed to this function" }),
-  };
-};
+// The API's handler path (apps/api/src/index.handler) inside the placeholder:
+// the same 503 placeholder as the package root's index.mjs.
+export { handler } from "../../../index.mjs";
