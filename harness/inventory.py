@@ -111,14 +111,17 @@ def inventory_mismatches(expected: dict, stack: SynthesizedStack) -> list[str]:
         want, have = counts.get(type_name, 0), actual["counts"].get(type_name, 0)
         if want != have:
             problems.append(f"count of {type_name}: expected {want}, synthesized {have}")
-    problems += [f"backend{m}" for m in match(expected.get("backend", {}), stack.backend)]
+    # Exact, not partial: an added property (a new environment variable, a new
+    # CORS origin) must show up in the reviewed diff as much as a removed one.
+    problems += [f"backend{m}" for m in match(expected.get("backend", {}), stack.backend, partial_objects=False)]
     for address, properties in expected.get("resources", {}).items():
         type_name, _, name = address.partition(".")
         body = stack.config.get("resource", {}).get(type_name, {}).get(name)
         if body is None:
             problems.append(f"{address}: expected, but not synthesized")
             continue
-        problems += [f"{address}{m}" for m in match(properties or {}, body)]
+        selected = _selected(type_name, body)
+        problems += [f"{address}{m}" for m in match(properties or {}, selected, partial_objects=False)]
     return problems
 
 

@@ -61,8 +61,9 @@ class AlarmProps:
     description: str
     threshold: float
     metric: Metric | None = None
-    """Exactly one of `metric` and `expression`."""
+    """default: none; give exactly one of `metric` and `expression`."""
     expression: MetricExpression | None = None
+    """default: none; metric math (e.g. an error rate) instead of a single metric."""
     comparison: str = "GreaterThanThreshold"
     """default: fire above the threshold."""
     evaluation_periods: int = 1
@@ -70,7 +71,7 @@ class AlarmProps:
     treat_missing_data: str = "notBreaching"
     """default: no data (no traffic) is healthy; health checks use `breaching`."""
     actions: tuple[str, ...] = field(default_factory=tuple)
-    """SNS topic ARNs notified on ALARM and OK, in the alarm's region."""
+    """default: none (alarm without notification); SNS topic ARNs in the alarm's region, notified on ALARM and OK."""
     region: str = PRIMARY_REGION
     """default: ap-southeast-1; must match the metric's region and the provider's."""
     provider: object | None = None

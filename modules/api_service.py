@@ -66,7 +66,7 @@ class ApiServiceProps:
     authorizer_enabled: bool = False
     """default: off (see the module docstring). On: a bearer-token REQUEST authorizer guards `$default`."""
     authorizer_token: str | None = None
-    """The expected bearer token, a `Secrets.reference("SG_CARS_TRENDS_API_TOKEN")`; required when enabled."""
+    """default: none; the expected bearer token (`Secrets.reference("SG_CARS_TRENDS_API_TOKEN")`), required when the authorizer is enabled."""
     public_routes: tuple[str, ...] = (HEALTH_ROUTE,)
     """default: `GET /health` only. Routes that never take the authorizer."""
     disable_execute_api_endpoint: bool = False
@@ -192,7 +192,9 @@ class ApiService(Construct):
             lifecycle=lifecycle_for(stage),
         )
         self.api_mapping = aws("apigatewayv2_api_mapping").Apigatewayv2ApiMapping(
-            self, "mapping", api_id=self.api.id, domain_name=self.domain_name.id, stage=self.stage.id
+            self, "mapping", api_id=self.api.id, domain_name=self.domain_name.id, stage=self.stage.id,
+            # User-facing: without the mapping the API hostname answers 404.
+            lifecycle=lifecycle_for(stage),
         )
         # What the API hostname's DNS record (CNAME or alias) points at.
         self.domain_target_name = self.domain_name.domain_name_configuration.target_domain_name

@@ -34,7 +34,7 @@ class CertificateProps:
     validate: bool = True
     """default: create Cloudflare validation records and wait for issuance; False on local targets."""
     zone_id: str | None = None
-    """Cloudflare zone for the validation records; required when `validate` is True."""
+    """default: none; the Cloudflare zone for the validation records, required when `validate` is True."""
     provider: object | None = None
     """default: the stack's default AWS provider; pass `providers.aws_global` for CloudFront."""
     tags: dict[str, str] = field(default_factory=dict)

@@ -5,6 +5,11 @@ things done the same way: ARM64 + Node.js 22.x, a role that only lambda can
 assume and that may only write to its own log group, a log group with the
 stage's retention created *before* the function (so Lambda never creates an
 unmanaged, never-expiring one), and protection on prod.
+
+Why a placeholder function ignores code changes: without a build the function
+is created with the 503 placeholder, and from then on Terraform leaves its code
+alone (see modules/lambda_artifact.py), on every stage alike: "no build" means
+"keep what is deployed", whether that is the placeholder or a real release.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from modules.bindings import AssetType, Construct, TerraformAsset, aws
-from modules.lambda_artifact import resolve_artifact
+from modules.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle, aws
+from modules.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
 from modules.lambda_package import packaged_zip
 from modules.metrics import Metric
 from modules.protection import lifecycle_for
@@ -36,6 +41,16 @@ LAMBDA_ASSUME_ROLE_POLICY = json.dumps({
 })
 
 
+def keep_deployed_code(base: TerraformResourceLifecycle | None) -> TerraformResourceLifecycle:
+    """`base` (e.g. prod's `prevent_destroy`) plus `ignore_changes` on the code attributes."""
+    kept = list(base.ignore_changes or []) if base is not None else []
+    return TerraformResourceLifecycle(
+        prevent_destroy=base.prevent_destroy if base is not None else None,
+        create_before_destroy=base.create_before_destroy if base is not None else None,
+        ignore_changes=kept + [name for name in PLACEHOLDER_IGNORED_ATTRIBUTES if name not in kept],
+    )
+
+
 @dataclass(frozen=True)
 class LambdaFunctionProps:
     """What differs between the platform's functions."""
@@ -46,7 +61,8 @@ class LambdaFunctionProps:
     handler: str
     """`path/module.export`, e.g. `apps/api/src/index.handler`."""
     code_path: str | None = None
-    """default: None, the placeholder handler (503) from `modules/assets/placeholder`.
+    """default: None, the placeholder handler (503) from `modules/assets/placeholder` for a new
+    function, with Terraform ignoring code changes so deployed code is kept.
     A directory (zipped at synthesis) or a `.zip`; a given path that is missing is an error."""
     timeout_seconds: int = 30
     """default: 30 s. Lambda allows 1-900."""
@@ -106,6 +122,7 @@ class LambdaFunction(Construct):
         artifact = resolve_artifact(props.code_path, props.handler, f"Lambda {self.function_name}")
         self.is_placeholder = artifact.is_placeholder
         lifecycle = lifecycle_for(stage)
+        function_lifecycle = keep_deployed_code(lifecycle) if artifact.is_placeholder else lifecycle
 
         self.log_group = aws("cloudwatch_log_group").CloudwatchLogGroup(
             self,
@@ -152,7 +169,7 @@ class LambdaFunction(Construct):
                 lambda_function.LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
             ),
             depends_on=[self.log_group, self.logging_policy],
-            lifecycle=lifecycle,
+            lifecycle=function_lifecycle,
         )
         self.function_arn = self.function.arn
         self.invoke_arn = self.function.invoke_arn

@@ -18,6 +18,7 @@ class Metric:
     namespace: str
     metric_name: str
     dimensions: dict[str, str] = field(default_factory=dict)
+    """default: none (the metric's namespace-wide aggregate)."""
     statistic: str = "Sum"
     """default: Sum. Percentiles go in `extended_statistic` instead (e.g. `p95`)."""
     extended_statistic: str | None = None

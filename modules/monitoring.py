@@ -66,7 +66,7 @@ class MonitoringProps:
     health_check_domain: str | None = None
     """default: no health check; e.g. `stage.api_domain`."""
     global_provider: object | None = None
-    """The us-east-1 provider; required for the CDN alarm and the health check."""
+    """default: none; the us-east-1 provider, required for the CDN alarm and the health check."""
 
     def __post_init__(self) -> None:
         needs_global = self.cdn_5xx_rate is not None or self.health_check_domain is not None

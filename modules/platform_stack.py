@@ -65,19 +65,24 @@ class PlatformStack(TerraformStack):
         return DnsValidatedCertificate(self, "api_certificate", self.stage, props)
 
     def _api(self) -> ApiService:
-        """The Hono API: Lambda + HTTP API + custom domain. Code from SGCT_API_ARTIFACT, else placeholder."""
+        """The Hono API: Lambda + HTTP API + custom domain. Code from SGCT_API_ARTIFACT, else placeholder
+        (which keeps deployed code; an error with SGCT_REQUIRE_ARTIFACTS=1)."""
         return ApiService(self, "api", self.stage, ApiServiceProps(
             certificate_arn=self.api_certificate.certificate_arn,
             custom_domain_enabled=self.target.includes_api_custom_domain,
             environment={"STAGE": self.stage.name, **self.secrets.environment()},
-            code_path=artifact_from_environ(API_ARTIFACT_VARIABLE),
+            code_path=artifact_from_environ(API_ARTIFACT_VARIABLE, owner=self._function_owner("api")),
             authorizer_token=self.secrets.reference("SG_CARS_TRENDS_API_TOKEN"),
         ))
+
+    def _function_owner(self, suffix: str) -> str:
+        """How artifact errors name a function: `Lambda sgcarstrends-<stage>-<suffix>`."""
+        return f"Lambda {self.stage.name_for(suffix)}"
 
     def _web(self) -> Web:
         """The Next.js app: SSR Lambda (SGCT_WEB_ARTIFACT, else placeholder) + assets bucket."""
         return Web(self, "web", self.stage, WebServerProps(
-            code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE),
+            code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web")),
             environment={
                 "STAGE": self.stage.name,
                 "API_URL": f"https://{self.stage.api_domain}",

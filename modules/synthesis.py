@@ -70,8 +70,17 @@ def _swap_in(fresh: Path, outdir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
+def _is_terraform_working_file(name: str) -> bool:
+    """Provider cache, lock file and local state: what `terraform init/apply` left behind."""
+    return name in (".terraform", ".terraform.lock.hcl") or ".tfstate" in name
+
+
 def _carry_over_working_files(old: Path, new: Path) -> None:
-    """Keep `.terraform/`, lock files and local state that Terraform left in the old stack dirs."""
+    """Keep Terraform's working files from the old stack dirs; drop everything else.
+
+    Only an allowlist moves over: plan files and `show -json` output hold
+    sensitive values in clear text and must not outlive the synth they came from.
+    """
     old_stacks = old / "stacks"
     if not old_stacks.is_dir():
         return
@@ -80,5 +89,5 @@ def _carry_over_working_files(old: Path, new: Path) -> None:
         if not new_stack.is_dir():
             continue
         for entry in old_stack.iterdir():
-            if not (new_stack / entry.name).exists():
+            if _is_terraform_working_file(entry.name) and not (new_stack / entry.name).exists():
                 entry.rename(new_stack / entry.name)

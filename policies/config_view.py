@@ -9,40 +9,68 @@ from __future__ import annotations
 
 from policies.documents import Document, Resource
 from policies.model import InputError, InputKind
+from policies.secrets import is_reference
+from policies.shapes import CONFIG_FIX, blocks, fail, optional_object
 from policies.stage_context import stage_context
 
 
+def _metadata(body) -> dict:
+    """`body["//"].metadata`, or `{}`: CDKTF's comments are optional and never an error."""
+    comment = body.get("//") if isinstance(body, dict) else None
+    metadata = comment.get("metadata") if isinstance(comment, dict) else None
+    return metadata if isinstance(metadata, dict) else {}
+
+
 def stack_name(config: dict) -> str | None:
-    metadata = (config.get("//") or {}).get("metadata") or {}
-    name = metadata.get("stackName")
+    name = _metadata(config).get("stackName")
     return name if isinstance(name, str) and name else None
 
 
-def construct_paths(config: dict) -> dict[str, str]:
+def sections(config: dict, section: str, path: str) -> list[tuple[str, str, dict]]:
+    """`[(type, name, body)]` of `resource` or `data`; `InputError` unless type -> name -> object."""
+    found = []
+    by_type = optional_object(config.get(section), path, section, CONFIG_FIX,
+                              "an object of types to named bodies, as cdktf writes it (the array form is not read)")
+    for type_name, by_name in by_type.items():
+        where = f"{section}.{type_name}"
+        for name, body in optional_object(by_name, path, where, CONFIG_FIX, "an object of names to bodies").items():
+            if not isinstance(body, dict):
+                raise fail(path, f"{where}.{name}", "an object (the resource's arguments)", body, CONFIG_FIX)
+            found.append((type_name, name, body))
+    return found
+
+
+def construct_paths(config: dict, path: str = "cdk.tf.json") -> dict[str, str]:
     """`{address: construct path}` from every resource's and data source's `//` metadata."""
     paths = {}
     for prefix, section in (("", "resource"), ("data.", "data")):
-        for type_name, by_name in (config.get(section) or {}).items():
-            for name, body in (by_name or {}).items():
-                path = ((body or {}).get("//") or {}).get("metadata", {}).get("path")
-                if path:
-                    paths[f"{prefix}{type_name}.{name}"] = path
+        for type_name, name, body in sections(config, section, path):
+            construct = _metadata(body).get("path")
+            if isinstance(construct, str) and construct:
+                paths[f"{prefix}{type_name}.{name}"] = construct
     return paths
 
 
-def _as_list(blocks) -> list[dict]:
-    if isinstance(blocks, dict):
-        return [blocks]
-    return [block for block in blocks or [] if isinstance(block, dict)]
+def aws_providers(config: dict, path: str = "cdk.tf.json") -> list[dict]:
+    """AWS provider blocks as `{"alias", "region", "default_tags", "unknown_tags"}`.
 
-
-def aws_providers(config: dict) -> list[dict]:
+    `unknown_tags` lists `${...}` references given as a whole `tags` map: the
+    tags are known only at plan time, so the tags rule cannot verify them.
+    """
     providers = []
-    for block in _as_list((config.get("provider") or {}).get("aws")):
-        tags = {}
-        for default_tags in _as_list(block.get("default_tags")):
-            tags.update(default_tags.get("tags") or {})
-        providers.append({"alias": block.get("alias"), "region": block.get("region"), "default_tags": tags})
+    by_name = optional_object(config.get("provider"), path, "provider", CONFIG_FIX,
+                              "an object of provider names to blocks, as cdktf writes it")
+    for where, block in blocks(by_name.get("aws"), path, "provider.aws", CONFIG_FIX):
+        tags, unknown = {}, []
+        for tags_where, default_tags in blocks(block.get("default_tags"), path, f"{where}.default_tags", CONFIG_FIX):
+            value = default_tags.get("tags")
+            if isinstance(value, str) and is_reference(value):
+                unknown.append(value)
+            elif value is not None:
+                tags.update(optional_object(value, path, f"{tags_where}.tags", CONFIG_FIX,
+                                            "an object of tag names to values, or a ${var.x} reference"))
+        providers.append({"alias": block.get("alias"), "region": block.get("region"), "default_tags": tags,
+                          "unknown_tags": tuple(unknown)})
     return providers
 
 
@@ -61,18 +89,15 @@ def config_document(path: str, config: dict, stage_override: str | None = None) 
     if not name:
         raise InputError(f'{path}: no "//".metadata.stackName to take the stage from; pass --stage NAME')
     stage = stage_context(name, path)
-    paths = construct_paths(config)
+    paths = construct_paths(config, path)
     resources = {}
-    for type_name, by_name in (config.get("resource") or {}).items():
-        if not isinstance(by_name, dict):
-            raise InputError(f"{path}: resource.{type_name} must be an object of named resources")
-        for name_, body in by_name.items():
-            address = f"{type_name}.{name_}"
-            body = body if isinstance(body, dict) else {}
-            resources[address] = Resource(
-                address=address, type=type_name, name=name_, values=body,
-                lifecycle=body.get("lifecycle") or {}, provider=_provider_ref(body),
-                construct_path=paths.get(address),
-            )
+    for type_name, name_, body in sections(config, "resource", path):
+        address = f"{type_name}.{name_}"
+        lifecycle = body.get("lifecycle")
+        resources[address] = Resource(
+            address=address, type=type_name, name=name_, values=body,
+            lifecycle=lifecycle if isinstance(lifecycle, dict) else {}, provider=_provider_ref(body),
+            construct_path=paths.get(address),
+        )
     return Document(path=path, kind=InputKind.CONFIG, stage=stage, raw=config, resources=resources,
-                    construct_paths=paths, providers=aws_providers(config))
+                    construct_paths=paths, providers=aws_providers(config, path))

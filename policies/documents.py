@@ -95,7 +95,10 @@ class Document:
     resources: dict[str, Resource]
     construct_paths: dict[str, str] = field(default_factory=dict)
     providers: list[dict] = field(default_factory=list)
-    """AWS provider blocks: `{"alias": ..., "region": ..., "default_tags": {...}}` (region may be None if unknown)."""
+    """AWS provider blocks: `{"alias": ..., "region": ..., "default_tags": {...}, "unknown_tags": (...)}`.
+
+    Region may be None if unknown; `unknown_tags` holds `${...}` references given as a whole tags map.
+    """
     protected_types: frozenset[str] = PROTECTED_TYPES
     """Types the protection rules guard; the CLI's --protected-type extends it."""
 

@@ -6,7 +6,9 @@ state can never see the deletion it exists to stop. Every change is a
 resource here, deletes included (their values are the `before` state).
 
 Fail closed: an unknown major `format_version`, a plan Terraform marked as
-errored, or a state file passed as a plan are unusable input. Sensitive
+errored, a state file passed as a plan, a malformed section, or a plan whose
+recorded stage contradicts its claimed one (`policies.plan_stage`) are
+unusable input. Sensitive
 values are masked (`policies.redaction`) before any rule sees them.
 """
 
@@ -15,11 +17,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from policies.config_view import construct_paths, stack_name
+from policies.config_view import construct_paths
 from policies.documents import Document, Resource
 from policies.model import InputError, InputKind
+from policies.plan_providers import aws_providers
+from policies.plan_stage import plan_stage
 from policies.redaction import redact_plan
-from policies.stage_context import stage_context
+from policies.shapes import PLAN_FIX, fail, objects, optional_list, optional_object
+
+__all__ = ["aws_providers", "check_format", "is_plan", "plan_document"]
 
 SUPPORTED_MAJOR_VERSIONS = ("0", "1")
 
@@ -44,47 +50,36 @@ def check_format(path: str, plan) -> None:
         raise InputError(f"{path}: this is state JSON (`terraform show -json` without a plan file), not a plan")
 
 
-def _provider_keys(module: dict, prefix: str, keys: dict[str, str]) -> None:
-    for resource in module.get("resources") or []:
+def _provider_keys(path: str, module: dict, prefix: str, keys: dict[str, str]) -> None:
+    where = f"configuration.{prefix}root_module" if prefix else "configuration.root_module"
+    for resource_where, resource in objects(module.get("resources"), path, f"{where}.resources", PLAN_FIX):
         if resource.get("mode", "managed") == "managed":
-            keys[prefix + resource["address"]] = resource.get("provider_config_key", "")
-    for name, call in (module.get("module_calls") or {}).items():
-        _provider_keys(call.get("module") or {}, f"{prefix}module.{name}.", keys)
+            address = resource.get("address")
+            if not isinstance(address, str):
+                raise fail(path, f"{resource_where}.address", "a string", address, PLAN_FIX)
+            keys[prefix + address] = resource.get("provider_config_key", "")
+    calls = optional_object(module.get("module_calls"), path, f"{where}.module_calls", PLAN_FIX)
+    for name, call in calls.items():
+        call = optional_object(call, path, f"{where}.module_calls.{name}", PLAN_FIX)
+        child = optional_object(call.get("module"), path, f"{where}.module_calls.{name}.module", PLAN_FIX)
+        _provider_keys(path, child, f"{prefix}module.{name}.", keys)
 
 
-def aws_providers(plan: dict) -> list[dict]:
-    providers = []
-    for key, entry in ((plan.get("configuration") or {}).get("provider_config") or {}).items():
-        if entry.get("name") != "aws" or ":" in key:
-            continue
-        expressions = entry.get("expressions") or {}
-        region = (expressions.get("region") or {}).get("constant_value")
-        tags = {}
-        for block in expressions.get("default_tags") or []:
-            tags.update(((block or {}).get("tags") or {}).get("constant_value") or {})
-        providers.append({"alias": entry.get("alias"), "region": region, "default_tags": tags})
-    return providers
-
-
-def _changes(plan: dict):
-    for entry in plan.get("resource_changes") or []:
-        yield entry
-    for deferred in plan.get("deferred_changes") or []:
-        if deferred.get("resource_change"):
-            yield deferred["resource_change"]
-
-
-def _plan_stage(path: str, plan: dict, sibling: dict | None, override: str | None):
-    if override:
-        return stage_context(override, path), "--stage"
-    if sibling and stack_name(sibling):
-        return stage_context(stack_name(sibling), path), "cdk.tf.json next to the plan"
-    for provider in aws_providers(plan):
-        stage = provider["default_tags"].get("stage")
-        if isinstance(stage, str) and stage:
-            return stage_context(stage, path), "the AWS provider's default `stage` tag"
-    raise InputError(f"{path}: cannot tell which stage this plan is for (no cdk.tf.json next to it, "
-                     "no `stage` default tag on the AWS provider); pass --stage NAME")
+def _changes(path: str, plan: dict):
+    """Every resource change (deferred ones included) as `(entry, change)`, shapes checked."""
+    entries = objects(plan.get("resource_changes"), path, "resource_changes", PLAN_FIX)
+    for where, deferred in objects(plan.get("deferred_changes"), path, "deferred_changes", PLAN_FIX):
+        if deferred.get("resource_change") is not None:
+            entries.append((f"{where}.resource_change",
+                            optional_object(deferred["resource_change"], path, f"{where}.resource_change", PLAN_FIX)))
+    for where, entry in entries:
+        if not isinstance(entry.get("address"), str):
+            raise fail(path, f"{where}.address", "a string", entry.get("address"), PLAN_FIX)
+        change = optional_object(entry.get("change"), path, f"{where}.change", PLAN_FIX)
+        actions = optional_list(change.get("actions"), path, f"{where}.change.actions", PLAN_FIX)
+        if not actions:
+            raise InputError(f"{path}: resource change {entry['address']!r} has no actions; {PLAN_FIX}")
+        yield entry, change
 
 
 def _without_index(address: str) -> str:
@@ -101,25 +96,30 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
             sibling = json.loads(sibling_path.read_text())
         except (OSError, ValueError) as error:
             raise InputError(f"{sibling_path}: unreadable JSON next to the plan: {error}") from None
-    stage, _ = _plan_stage(path, plan, sibling, stage_override)
-    paths = construct_paths(sibling) if sibling else {}
+        if not isinstance(sibling, dict):
+            raise InputError(f"{sibling_path}: next to the plan but not a Terraform JSON object; move the plan "
+                             "or regenerate the stack with `cdktf synth`")
+    stage = plan_stage(path, plan, sibling, sibling_path, stage_override)
+    paths = construct_paths(sibling, str(sibling_path)) if sibling else {}
+    configuration = optional_object(plan.get("configuration"), path, "configuration", PLAN_FIX)
     provider_keys: dict[str, str] = {}
-    _provider_keys(((plan.get("configuration") or {}).get("root_module")) or {}, "", provider_keys)
+    _provider_keys(path, optional_object(configuration.get("root_module"), path, "configuration.root_module",
+                                         PLAN_FIX), "", provider_keys)
+    providers = aws_providers(plan, path)
+    list(_changes(path, plan))  # check every shape before redaction walks the plan
     redacted = redact_plan(plan, mask_secret_like_strings=False)
     resources = {}
-    for entry in _changes(redacted):
+    for entry, change in _changes(path, redacted):
         if entry.get("mode", "managed") != "managed":
             continue
-        change = entry.get("change") or {}
-        actions = tuple(change.get("actions") or ())
-        if not actions:
-            raise InputError(f"{path}: resource change {entry.get('address')!r} has no actions")
+        actions = tuple(change["actions"])
         gone = change.get("after") is None and "delete" in actions
         address = entry["address"]
         base = _without_index(address)
+        values = (change.get("before") if gone else change.get("after")) or {}
         resources[address] = Resource(
             address=address, type=entry.get("type", ""), name=entry.get("name", ""),
-            values=(change.get("before") if gone else change.get("after")) or {},
+            values=values if isinstance(values, dict) else {},
             unknown=None if gone else change.get("after_unknown"),
             actions=actions, action_reason=entry.get("action_reason"),
             provider=provider_keys.get(base), construct_path=paths.get(base),
@@ -127,4 +127,4 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
     return Document(path=path, kind=InputKind.PLAN, stage=stage, raw=plan, resources=resources,
                     construct_paths={**paths, **{a: r.construct_path for a, r in resources.items()
                                                  if r.construct_path}},
-                    providers=aws_providers(plan))
+                    providers=providers)

@@ -14,6 +14,7 @@ PROTECTED_TYPES: frozenset[str] = frozenset({
     "aws_secretsmanager_secret", "aws_ssm_parameter", "aws_kms_key",
     # compute and APIs users hit
     "aws_lambda_function", "aws_apigatewayv2_api", "aws_apigatewayv2_domain_name", "aws_apigatewayv2_stage",
+    "aws_apigatewayv2_api_mapping", "aws_lambda_function_url",
     "aws_api_gateway_rest_api", "aws_api_gateway_domain_name",
     # edge, names and certificates
     "aws_cloudfront_distribution", "aws_acm_certificate", "aws_route53_zone", "aws_route53_record",

@@ -5,9 +5,11 @@ redaction used by every report need the same idea of "looks secret", so a
 value the rule flags is also a value no report will ever print.
 
 Two signals: a key name that means "credential" (`password`, `*_TOKEN`,
-`api_key`, `signing_key`, ...) holding a literal string, and a value that
-is a known credential format (AWS key IDs, private keys, GitHub/Slack/
-Stripe tokens, JWTs, URLs with a password) or a long high-entropy string.
+`api_key`, `signing_key`, ..., and every secret the platform declares,
+`DATABASE_URL` included) holding a literal string, and a value that is a
+known credential format (AWS key IDs, private keys, GitHub/Slack/Stripe
+tokens, JWTs, URLs with a password, Discord/Slack webhook URLs) or a long
+high-entropy string.
 """
 
 from __future__ import annotations
@@ -25,6 +27,33 @@ METADATA_WORDS = frozenset({"name", "arn", "id", "ids", "ttl", "type", "version"
                             "enabled", "count", "seconds", "source", "sources", "header", "path", "uri",
                             "parameter", "rotation", "validity"})
 
+PLATFORM_SECRET_NAMES: tuple[str, ...] = (
+    "DATABASE_URL",
+    "SG_CARS_TRENDS_API_TOKEN",
+    "GEMINI_API_KEY",
+    "QSTASH_TOKEN",
+    "QSTASH_CURRENT_SIGNING_KEY",
+    "QSTASH_NEXT_SIGNING_KEY",
+    "UPSTASH_REDIS_REST_URL",
+    "UPSTASH_REDIS_REST_TOKEN",
+    "DISCORD_WEBHOOK_URL",
+    "LINKEDIN_ACCESS_TOKEN",
+    "LINKEDIN_ORGANIZATION_ID",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_CHANNEL_ID",
+    "TWITTER_API_KEY",
+    "TWITTER_API_SECRET",
+    "TWITTER_ACCESS_TOKEN",
+    "TWITTER_ACCESS_TOKEN_SECRET",
+)
+"""The secrets the platform's functions read (a copy of `modules.secrets.SECRET_NAMES`).
+
+Why a copy: `modules.secrets` imports cdktf, and the policies read JSON
+without it; a test keeps the two lists equal. Their names are credentials
+whatever their words say (`DATABASE_URL`, `TELEGRAM_CHANNEL_ID`).
+"""
+_PLATFORM_SECRET_KEYS = frozenset(PLATFORM_SECRET_NAMES)
+
 KNOWN_FORMATS: tuple[tuple[str, re.Pattern], ...] = (
     ("AWS access key ID", re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b")),
     ("private key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
@@ -33,7 +62,11 @@ KNOWN_FORMATS: tuple[tuple[str, re.Pattern], ...] = (
     ("Stripe key", re.compile(r"\b[sr]k_live_[A-Za-z0-9]{16,}")),
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
     ("JSON web token", re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")),
-    ("URL with embedded password", re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@$]+@")),
+    # The password may hold `/`, `$`, `+`... anything but whitespace and `@`; `${...}` is dropped first.
+    ("URL with embedded password", re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:[^\s@]+@")),
+    # Whoever holds a Discord or Slack webhook URL can post as the platform: the URL is the credential.
+    ("webhook URL", re.compile(r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{20,}"
+                               r"|https://hooks\.slack\.com/(?:services|workflows|triggers)/[\w-]+/[\w/-]{8,}")),
 )
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 _CANDIDATE = re.compile(r"^[A-Za-z0-9+/=_\-.]{32,}$")
@@ -45,8 +78,16 @@ def key_words(key: str) -> list[str]:
 
 
 def is_secret_key(key: str) -> bool:
-    """True when a key name says its value is a credential (and not metadata about one)."""
+    """True when a key name says its value is a credential (and not metadata about one).
+
+    A platform secret's name (`DATABASE_URL`, also as `databaseUrl` or
+    `TF_VAR_DATABASE_URL`) always is; other names by their words.
+    """
     words = key_words(key)
+    if words[:2] == ["tf", "var"]:
+        words = words[2:]
+    if "_".join(words).upper() in _PLATFORM_SECRET_KEYS:
+        return True
     if not words or words[-1] in METADATA_WORDS:
         return False
     if SECRET_WORDS.intersection(words):

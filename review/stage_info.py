@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from policies.plan_view import aws_providers
+from policies.model import InputError
+from policies.plan_stage import check_plan_stage as check_plan_stage_recorded
 from stages import PERMANENT_STAGES, StageNameError, resolve_stage
 
 BOOTSTRAP_STACK = "bootstrap"
@@ -55,20 +56,13 @@ def stage_from_filename(path: Path) -> str:
     )
 
 
-def stage_recorded_in_plan(plan: dict[str, Any]) -> str | None:
-    """The stage the plan itself names: the AWS provider's default tag `stage` (as the policies read it)."""
-    for provider in aws_providers(plan):
-        stage = provider["default_tags"].get("stage")
-        if isinstance(stage, str) and stage:
-            return stage
-    return None
-
-
 def check_plan_stage(stage: str, plan: dict[str, Any], source: Path) -> None:
-    """Refuse a plan whose recorded stage differs from the one it is reviewed as."""
-    recorded = stage_recorded_in_plan(plan)
-    if recorded is not None and recorded != stage:
-        raise ReviewInputError(
-            f"plan {source} is reviewed as stage {stage!r} but was made for stage {recorded!r} "
-            f"(its AWS provider's default `stage` tag); pass --plan {recorded}={source}"
-        )
+    """Refuse a plan whose recorded stage differs from the one it is reviewed as.
+
+    The check is the policies' (`policies.plan_stage`), so `sgct check` and
+    `sgct review` agree on what stage a plan records; only the fix differs.
+    """
+    try:
+        check_plan_stage_recorded(str(source), plan, stage, "reviewed as", f"pass --plan {{recorded}}={source}")
+    except InputError as error:
+        raise ReviewInputError(f"plan {error}") from None

@@ -93,10 +93,11 @@ def check(doc):
     """What: no literal credential anywhere in the configuration: resource arguments (Lambda
     environment variables included), outputs, variable defaults, locals, provider and backend
     blocks. A literal is flagged when its key names a credential (`password`, `*_TOKEN`,
-    `api_key`, `*_SIGNING_KEY`, `client_secret`, ...) or its value has a credential's shape (AWS
-    key ID, private key, GitHub/Slack/Stripe token, JWT, URL with a password such as a
-    `DATABASE_URL`, long high-entropy string). `${var.x}` / `${data...}` references pass. For a
-    plan, the literals of its `configuration` section are checked.
+    `api_key`, `*_SIGNING_KEY`, `client_secret`, ..., and every platform secret such as
+    `DATABASE_URL` or `DISCORD_WEBHOOK_URL`) or its value has a credential's shape (AWS key ID,
+    private key, GitHub/Slack/Stripe token, JWT, URL with a password, Discord/Slack webhook URL,
+    long high-entropy string). `${var.x}` / `${data...}` references pass. For a plan, the
+    literals of its `configuration` section are checked.
 
     Why: synthesized JSON is committed, logged and uploaded as CI artifacts; a literal secret
     there is a leaked secret. Findings show only the value's length, never the value.

@@ -2,9 +2,9 @@
 
 from stages import APP_NAME
 
-from policies.model import Severity, Violation
+from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
-from policies.rule_helpers import aws_resources, per_resource, provider_address
+from policies.rule_helpers import aws_resources, per_resource, provider_address, unverifiable
 from policies.stage_context import StageScope
 
 REQUIRED_TAGS = ("app", "stage", "managed-by")
@@ -41,7 +41,8 @@ def _tags_all(resource, wanted):
 def check(doc):
     """What: every AWS provider block sets `default_tags` with `app = sgcarstrends`,
     `stage = <the stack's stage>` and `managed-by`, and no resource overrides `app` or `stage`
-    with another value. On a plan, every AWS resource's computed `tags_all` is checked instead
+    with another value; default tags given as a `${var.x}` reference cannot be verified and
+    are reported as such. On a plan, every AWS resource's computed `tags_all` is checked instead
     (unknown `tags_all` is a finding).
 
     Why: cost reports, the clean-up of ephemeral stages and incident triage all select
@@ -56,6 +57,11 @@ def check(doc):
             yield from _tags_all(resource, wanted)
         return
     for provider in doc.providers:
+        if provider.get("unknown_tags"):  # `"tags": "${var.tags}"`: known only at plan time
+            references = ", ".join(provider["unknown_tags"])
+            yield unverifiable(UnknownValue(provider_address(provider), "default_tags.tags",
+                                            f"the unresolved reference {references!r}"))
+            continue
         for problem in problems(provider["default_tags"], wanted):
             yield Violation(provider_address(provider), f"default_tags: {problem}")
     for resource in doc.resources.values():

@@ -29,7 +29,7 @@ def test_inventory_records_meaningful_properties_only(synth_output):
     assert lambdas and all({"memory_size", "runtime", "architectures"} <= set(props) for props in lambdas.values())
     text = dump_inventory(inventory)
     assert REGENERATE_COMMAND in text
-    for volatile in ("source_code_hash", "metadata:", "filename:", "tags_all"):
+    for volatile in ("source_code_hash:", "metadata:", "filename:", "tags_all"):
         assert volatile not in text, f"volatile value {volatile!r} leaked into the inventory"
 
 
@@ -57,6 +57,17 @@ def test_counts_backend_and_missing_resources_are_checked(synth_output):
     assert any(p.startswith("count of aws_lambda_function: expected") for p in problems)
     assert "backend/s3/encrypt: expected False, got True" in problems
     assert "aws_sns_topic.gone: expected, but not synthesized" in problems
+
+
+def test_an_added_property_fails_as_much_as_a_removed_one(synth_output):
+    stack = synth_output.stack("dev")
+    expected = copy.deepcopy(build_inventory(stack))
+    address = next(a for a in expected["resources"] if a.startswith("aws_lambda_function."))
+    del expected["resources"][address]["environment"]["variables"]["STAGE"]  # the stack now "adds" STAGE
+    del expected["backend"]["s3"]["use_lockfile"]
+    problems = inventory_mismatches(expected, stack)
+    assert any(p.startswith(f"{address}/environment/variables") and "STAGE" in p for p in problems), problems
+    assert any(p.startswith("backend/s3") and "use_lockfile" in p for p in problems), problems
 
 
 def test_a_missing_inventory_names_the_command(synth_output, tmp_path):

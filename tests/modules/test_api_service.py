@@ -168,6 +168,7 @@ def test_custom_domain_is_the_stage_api_domain_with_tls_1_2(synth_output, stage)
 @pytest.mark.parametrize("stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)])
 def test_api_resources_prevent_destroy_only_on_prod(synth_output, stage, protected):
     stack = synth_output.stack(stage)
-    for resource_type in ("aws_apigatewayv2_api", "aws_apigatewayv2_stage", "aws_apigatewayv2_domain_name"):
+    for resource_type in ("aws_apigatewayv2_api", "aws_apigatewayv2_stage", "aws_apigatewayv2_domain_name",
+                          "aws_apigatewayv2_api_mapping"):
         _, body = only(stack, resource_type)
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected, resource_type

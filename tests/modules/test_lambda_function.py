@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from modules.lambda_artifact import PLACEHOLDER_DIR, ArtifactError, artifact_from_environ
-from modules.lambda_function import LambdaFunction, LambdaFunctionProps
+from modules.lambda_artifact import PLACEHOLDER_DIR, PLACEHOLDER_IGNORED_ATTRIBUTES, ArtifactError, artifact_from_environ
+from modules.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
 from stages import StageSettings, resolve_stage
 from tests.modules.stack_scenarios import find_node, only, scratch_scope, synth_scenarios
 
@@ -86,9 +86,28 @@ def test_log_group_has_stage_retention_and_exists_before_the_function(scenarios)
 
 def test_prevent_destroy_on_prod_only(scenarios):
     stacks, _ = scenarios
+    assert only(stacks["prod_placeholder"], "aws_cloudwatch_log_group")[1]["lifecycle"] == {"prevent_destroy": True}
+    assert only(stacks["prod_placeholder"], "aws_lambda_function")[1]["lifecycle"]["prevent_destroy"] is True
     for resource_type in ("aws_lambda_function", "aws_cloudwatch_log_group"):
-        assert only(stacks["prod_placeholder"], resource_type)[1]["lifecycle"] == {"prevent_destroy": True}
         assert "lifecycle" not in only(stacks["dev_dir"], resource_type)[1]
+
+
+def test_placeholder_keeps_deployed_code_and_a_build_replaces_it(scenarios):
+    stacks, _ = scenarios
+    placeholder = only(stacks["prod_placeholder"], "aws_lambda_function")[1]["lifecycle"]
+    assert placeholder == {"prevent_destroy": True, "ignore_changes": list(PLACEHOLDER_IGNORED_ATTRIBUTES)}
+    for with_build in ("dev_dir", "pr_zip"):
+        assert "lifecycle" not in only(stacks[with_build], "aws_lambda_function")[1], with_build
+
+
+def test_keep_deployed_code_merges_with_the_stage_lifecycle():
+    from modules.bindings import TerraformResourceLifecycle
+
+    merged = keep_deployed_code(TerraformResourceLifecycle(prevent_destroy=True, ignore_changes=["tags", "filename"]))
+    assert merged.prevent_destroy is True
+    assert merged.ignore_changes == ["tags", "filename", *PLACEHOLDER_IGNORED_ATTRIBUTES[1:]]
+    unprotected = keep_deployed_code(None)
+    assert unprotected.prevent_destroy is None and unprotected.ignore_changes == list(PLACEHOLDER_IGNORED_ATTRIBUTES)
 
 
 def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios):

@@ -23,6 +23,9 @@ def _previous_output(outdir):
     (stack / "cdk.tf.json").write_text('{"previous": true}')
     (stack / ".terraform").mkdir()
     (stack / ".terraform" / "marker").write_text("provider cache")
+    (stack / ".terraform.lock.hcl").write_text("lock")
+    (stack / "plan.json").write_text('{"sensitive": "clear text"}')
+    (stack / "tfplan").write_text("binary plan")
 
 
 def test_failed_synth_keeps_previous_output_and_leaves_no_temporary_dirs(tmp_path, monkeypatch):
@@ -44,6 +47,9 @@ def test_successful_swap_keeps_terraform_working_files(tmp_path):
     synthesis._swap_in(fresh, outdir)
     assert (outdir / "stacks" / "prod" / "cdk.tf.json").read_text() == '{"fresh": true}'
     assert (outdir / "stacks" / "prod" / ".terraform" / "marker").read_text() == "provider cache"
+    assert (outdir / "stacks" / "prod" / ".terraform.lock.hcl").read_text() == "lock"
+    assert not (outdir / "stacks" / "prod" / "plan.json").exists(), "plans hold secrets in clear text"
+    assert not (outdir / "stacks" / "prod" / "tfplan").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.out"]
 
 

@@ -116,3 +116,9 @@ def test_unknown_terraform_action_is_an_error():
     assert action_from_terraform(["create", "delete"]) is Action.REPLACE
     with pytest.raises(ValueError, match="unknown Terraform change actions"):
         action_from_terraform(["explode"])
+
+
+def test_malformed_provider_config_is_a_review_input_error_not_a_crash(tmp_path):
+    plan = {"format_version": "1.2", "configuration": {"provider_config": {"aws": "ap-southeast-1"}}}
+    with pytest.raises(ReviewInputError, match=r"provider_config.aws must be an object"):
+        check_plan_stage("prod", plan, tmp_path / "p.json")

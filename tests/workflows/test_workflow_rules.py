@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.workflows.workflow_files import REUSABLE, WORKFLOW_FILES, load, stage_calls, steps
+from tests.workflows.workflow_files import PLAN_REUSABLE, REUSABLE, WORKFLOW_FILES, load, stage_calls, steps
 
 WORKFLOWS = {path.name: load(path) for path in WORKFLOW_FILES}
 SHA_PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
@@ -41,8 +41,11 @@ def test_secrets_only_on_the_steps_that_need_them():
         for job_id, job in workflow["jobs"].items():
             assert "secrets." not in str(job.get("env", {})), f"{name}:{job_id}: job-level env holds secrets"
             assert job.get("secrets") != "inherit", f"{name}:{job_id}: secrets: inherit passes every secret"
-    users = {step.get("name") for name, _, step in _all_steps() if "secrets." in str(step)}
-    assert users == {"AWS credentials", "Terraform ${{ inputs.command }}"}
+    users = {(name, step.get("name")) for name, _, step in _all_steps() if "secrets." in str(step)}
+    assert users == {
+        ("terraform-stage.yml", "AWS credentials"), ("terraform-stage.yml", "Terraform ${{ inputs.command }}"),
+        ("terraform-plan.yml", "AWS credentials"), ("terraform-plan.yml", "Terraform plan"),
+    }
 
 
 def test_permissions_are_empty_by_default_and_granted_per_job():
@@ -76,14 +79,17 @@ def test_deploys_run_per_stage_serialized_and_in_their_environment(workflow, sta
 
 
 def test_triggers():
-    assert WORKFLOWS["deploy-staging.yml"]["on"] == {"push": {"branches": ["main"]}}
-    assert WORKFLOWS["release.yml"]["on"] == {"release": {"types": ["published"]}}
+    assert set(WORKFLOWS["deploy-staging.yml"]["on"]) == {"push", "workflow_dispatch"}
+    assert WORKFLOWS["deploy-staging.yml"]["on"]["push"] == {"branches": ["main"]}
+    assert set(WORKFLOWS["release.yml"]["on"]) == {"release", "workflow_dispatch"}
+    assert WORKFLOWS["release.yml"]["on"]["release"] == {"types": ["published"]}
     preview = WORKFLOWS["preview.yml"]
     assert "closed" in preview["on"]["pull_request"]["types"]
     destroy = next(job for job in _calls("preview.yml").values() if job["with"]["command"] == "destroy")
     assert "github.event.action == 'closed'" in destroy["if"]
     plan = _calls("pull-request.yml")["plan"]
-    assert plan["strategy"]["matrix"]["stage"] == ["dev", "staging", "prod"] and plan["with"]["command"] == "plan"
+    assert plan["strategy"]["matrix"]["stage"] == ["dev", "staging", "prod"]
+    assert plan["uses"] == "./.github/workflows/terraform-plan.yml"
 
 
 def test_pull_request_runs_synth_policies_sarif_tests_and_comment():
@@ -98,20 +104,22 @@ def test_pull_request_runs_synth_policies_sarif_tests_and_comment():
     assert "sgct review --base" in comment_runs and "gh pr comment" in comment_runs
 
 
-def _terraform_step():
-    return next(step for _, step in steps(load(REUSABLE)) if step.get("name", "").startswith("Terraform "))
+def _terraform_step(workflow=REUSABLE):
+    return next(step for _, step in steps(load(workflow)) if step.get("name", "").startswith("Terraform "))
 
 
-def test_every_required_terraform_variable_is_supplied(synth_output):
-    supplied = {key.removeprefix("TF_VAR_") for key in _terraform_step()["env"] if key.startswith("TF_VAR_")}
+@pytest.mark.parametrize("workflow", [REUSABLE, PLAN_REUSABLE], ids=lambda path: path.name)
+def test_every_required_terraform_variable_is_supplied(synth_output, workflow):
+    env = _terraform_step(workflow)["env"]
+    supplied = {key.removeprefix("TF_VAR_") for key in env if key.startswith("TF_VAR_")}
     declared = set()
     for stack in synth_output.stack_names():
         for name, declaration in synth_output.stack(stack).config.get("variable", {}).items():
             declared.add(name)
             if "default" not in declaration:
-                assert name in supplied, f"stack {stack} needs variable {name}: add TF_VAR_{name} to {REUSABLE.name}"
+                assert name in supplied, f"stack {stack} needs variable {name}: add TF_VAR_{name} to {workflow.name}"
     assert supplied <= declared, f"workflow sets variables no stack declares: {sorted(supplied - declared)}"
-    assert "CLOUDFLARE_API_TOKEN" in _terraform_step()["env"]
+    assert "CLOUDFLARE_API_TOKEN" in env
 
 
 def test_secret_env_names_match_secret_names():
@@ -121,9 +129,11 @@ def test_secret_env_names_match_secret_names():
 
 
 def test_plan_json_never_leaves_the_plan_job():
-    reusable = load(REUSABLE)
-    uploads = [step for _, step in steps(reusable) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    plan = load(PLAN_REUSABLE)
+    uploads = [step for _, step in steps(plan) if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert [step["with"]["path"] for step in uploads] == ["${{ runner.temp }}/review-${{ inputs.stage }}.json"]
-    review_step = next(step for _, step in steps(reusable) if step.get("name") == "Review the plan (redacted)")
+    review_step = next(step for _, step in steps(plan) if step.get("name") == "Review the plan (redacted)")
     assert 'rm -f "$RUNNER_TEMP/plan-$STAGE.json"' in review_step["run"]
-    assert "rm -f plan.tfplan" in _terraform_step()["run"]
+    assert "rm -f plan.tfplan" in _terraform_step(PLAN_REUSABLE)["run"]
+    deploy = load(REUSABLE)
+    assert not [step for _, step in steps(deploy) if step.get("uses", "").startswith("actions/upload-artifact@")]

@@ -44,7 +44,8 @@ def _run(command, cwd=REPO_ROOT):
 
 def test_there_are_workflows():
     names = {path.name for path in WORKFLOW_FILES}
-    assert {"pull-request.yml", "preview.yml", "deploy-staging.yml", "release.yml", "terraform-stage.yml"} <= names
+    assert {"pull-request.yml", "preview.yml", "deploy-staging.yml", "release.yml", "terraform-stage.yml",
+            "terraform-plan.yml"} <= names
 
 
 def _need(tool, name):

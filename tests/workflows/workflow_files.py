@@ -11,6 +11,7 @@ from harness.synth import REPO_ROOT
 WORKFLOWS_DIR = REPO_ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS_DIR.glob("*.yml"))
 REUSABLE = WORKFLOWS_DIR / "terraform-stage.yml"
+PLAN_REUSABLE = WORKFLOWS_DIR / "terraform-plan.yml"
 
 
 def load(path: Path) -> dict:
@@ -27,7 +28,21 @@ def steps(workflow: dict):
 
 
 def stage_calls(workflow: dict):
-    """`(job id, job)` for every job that calls the reusable terraform-stage workflow."""
+    """`(job id, job)` for every job that calls the reusable terraform-stage or terraform-plan workflow."""
     for job_id, job in workflow["jobs"].items():
-        if job.get("uses", "").endswith("/terraform-stage.yml"):
+        if job.get("uses", "").endswith(("/terraform-stage.yml", "/terraform-plan.yml")):
             yield job_id, job
+
+
+def called_workflow(job: dict) -> dict | None:
+    """The local reusable workflow a job calls (`uses: ./.github/workflows/x.yml`), loaded; else None."""
+    uses = job.get("uses", "")
+    if not uses.startswith("./.github/workflows/"):
+        return None
+    return load(REPO_ROOT / uses.removeprefix("./"))
+
+
+def triggers(workflow: dict) -> set[str]:
+    """The event names a workflow runs on."""
+    on = workflow["on"]
+    return {on} if isinstance(on, str) else set(on)

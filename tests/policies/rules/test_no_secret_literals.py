@@ -11,7 +11,9 @@ DB_URL = "postgres://app:s3cr3t-pw@db.example.com:5432/cars"
 def test_references_and_ordinary_values_pass():
     environment = {"variables": {"STAGE": "dev", "DATABASE_URL": "${var.database_url}",
                                  "QSTASH_CURRENT_SIGNING_KEY": "${data.aws_ssm_parameter.signing.value}",
-                                 "UPSTASH_REDIS_REST_URL": "https://eu1-fine-cat.upstash.io"}}
+                                 "UPSTASH_REDIS_REST_URL": "${var.UPSTASH_REDIS_REST_URL}",
+                                 "API_HOST": "api.dev.sgcarstrends.com",
+                                 "SITE_URL": "https://dev.sgcarstrends.com:443/cars"}}
     config = stack("dev", {"aws_lambda_function.api": lambda_function(
         environment=environment, source_code_hash="Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ubw")},
         output={"api_url": {"value": "https://api.dev.sgcarstrends.com"}},
@@ -50,3 +52,21 @@ def test_plan_configuration_literals_are_checked():
     data["configuration"]["root_module"]["resources"][0]["expressions"] = {
         "environment": [{"variables": {"references": ["var.qstash_token"]}}]}
     assert run_rule("SGCT005", data) == []
+
+
+@pytest.mark.parametrize("name, value, secret", [
+    ("DATABASE_URL", "postgres://app:pa$$w0rd@db:5432/x", "pa$$w0rd"),
+    ("CONNECTION", "postgres://app:ab/cd+ef@db/x", "ab/cd+ef"),
+    ("DATABASE_URL", "postgres://db.example.com/cars", "db.example.com"),
+    ("DISCORD_WEBHOOK_URL", "https://hooks.internal.example/notify", "hooks.internal.example"),
+    ("NOTIFY", "https://discord.com/api/webhooks/123456789012345678/Xy-z_" + "a1B2c3" * 10, "a1B2c3"),
+    ("UPSTASH_REDIS_REST_URL", "https://eu1-fine-cat.upstash.io", "fine-cat"),
+])
+def test_platform_secret_names_and_credential_urls_fail(name, value, secret):
+    config = stack("dev", {"aws_lambda_function.api": lambda_function(
+        environment={"variables": {name: value}})})
+    findings = run_rule("SGCT005", config)
+    assert [f.address for f in findings] == ["aws_lambda_function.api"]
+    assert secret not in findings[0].message and "<masked," in findings[0].message
+    config["resource"]["aws_lambda_function"]["api"]["environment"]["variables"][name] = f"${{var.{name}}}"
+    assert run_rule("SGCT005", config) == []
