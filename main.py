@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from modules.output_dir import OutdirError, check_replaceable, target_outdir
 from stages import EPHEMERAL_STAGES_VARIABLE, StageNameError, selected_stages
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str], prog: str = "python main.py") -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description="Synthesize Terraform JSON for every permanent stage and any ephemeral ones.",
         epilog=f"Ephemeral stages may also come from {EPHEMERAL_STAGES_VARIABLE} (comma-separated).",
     )
@@ -33,22 +34,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+def main(argv: list[str] | None = None, prog: str = "python main.py") -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv, prog)
     try:
         stages = selected_stages(args.stage)
     except StageNameError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    outdir_text = args.outdir or "cdktf.out"
+    outdir = target_outdir(args.outdir)
+    try:
+        check_replaceable(outdir)
+    except OutdirError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         # Imported after validation: loading jsii costs seconds, a bad name should not.
-        from modules.synthesis import synthesize, target_outdir
+        from modules.synthesis import synthesize
 
-        outdir = outdir_text = target_outdir(args.outdir)
         synthesize(stages, outdir)
     except Exception as error:  # noqa: BLE001 - report any synth failure, keep old output
-        print(f"error: synthesis failed, {outdir_text} left unchanged: {error}", file=sys.stderr)
+        print(f"error: synthesis failed, {outdir} left unchanged: {error}", file=sys.stderr)
         return 1
     names = ", ".join(stage.name for stage in stages)
     print(f"synthesized bootstrap, {names} into {outdir}", file=sys.stderr)

@@ -99,7 +99,15 @@ def load_inventory(path: Path) -> dict:
         raise FileNotFoundError(
             f"no inventory at {path}; create it with: {REGENERATE_COMMAND} --stage {path.stem}"
         )
-    return yaml.safe_load(path.read_text())
+    try:
+        inventory = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path} is not valid YAML ({error}); fix it or run: {REGENERATE_COMMAND} "
+                         f"--stage {path.stem}") from None
+    if not isinstance(inventory, dict):
+        raise ValueError(f"{path} must hold a mapping with counts/backend/resources; run: "
+                         f"{REGENERATE_COMMAND} --stage {path.stem}")
+    return inventory
 
 
 def inventory_mismatches(expected: dict, stack: SynthesizedStack) -> list[str]:

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m harness.inventory regenerate            # every inventoried stage
     .venv/bin/python -m harness.inventory regenerate --stage dev
-    .venv/bin/python -m harness.inventory check                 # exit 1 listing differences
+    .venv/bin/python -m harness.inventory check                 # exit 1 listing differences, 2 if synth fails
 
 Why synthesize here: the inventory must describe what `main.py` produces for
 real AWS, so the command runs a fresh synthesis (with any local endpoint
@@ -35,7 +35,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="sgct inventory", description="Regenerate or check the stage inventories in tests/inventories."
     )
-    parser.add_argument("action", choices=("regenerate", "check"))
+    parser.add_argument("action", choices=("regenerate", "check"),
+                        help="regenerate: rewrite the YAML from a fresh synthesis; check: exit 1 on a difference")
     parser.add_argument("--stage", action="append", default=[], metavar="NAME",
                         help=f"only this stage (repeatable; default: {', '.join(INVENTORY_STAGES)})")
     parser.add_argument(
@@ -65,8 +66,8 @@ def main(argv: list[str]) -> int:
         try:
             output = _synthesize(stages, Path(scratch))
         except SynthError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+            print(f"error: cannot build inventories, {error}", file=sys.stderr)
+            return 2
         failed = False
         for stage in stages:
             stack = output.stack(stage)
@@ -77,7 +78,7 @@ def main(argv: list[str]) -> int:
                 continue
             try:
                 problems = inventory_mismatches(load_inventory(path), stack)
-            except FileNotFoundError as error:
+            except (FileNotFoundError, ValueError) as error:  # missing file, or unreadable YAML
                 problems = [str(error)]
             failed |= bool(problems)
             print(f"{stage}: " + ("matches" if not problems else "\n  - ".join(["differs", *problems])))

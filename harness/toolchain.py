@@ -88,14 +88,24 @@ def offline_cli_environment(scratch: Path, mirror: ProviderMirror | None) -> dic
     }
 
 
-def missing_terraform_reason() -> str:
-    return (
-        "no Terraform CLI: put `terraform` or `tofu` on PATH or set SGCT_TERRAFORM "
-        "to the binary"
-    )
+def missing_terraform_reason(environ: dict[str, str] | None = None) -> str:
+    """Why no Terraform was found; names a set-but-unusable SGCT_TERRAFORM explicitly."""
+    environ = os.environ if environ is None else environ
+    explicit = environ.get(TERRAFORM_VARIABLE)
+    if explicit:
+        return f"{TERRAFORM_VARIABLE}={explicit!r} is not an executable Terraform/OpenTofu binary; fix or unset it"
+    return "no Terraform CLI: put `terraform` or `tofu` on PATH or set SGCT_TERRAFORM to the binary"
 
 
-def missing_mirror_reason() -> str:
+def missing_mirror_reason(environ: dict[str, str] | None = None) -> str:
+    """Why no AWS provider mirror was found; names a set-but-unusable SGCT_PROVIDER_MIRROR explicitly."""
+    environ = os.environ if environ is None else environ
+    explicit = environ.get(MIRROR_VARIABLE)
+    if explicit:
+        return (
+            f"{MIRROR_VARIABLE}={explicit!r} holds no unpacked {AWS_PROVIDER} "
+            "(expected <mirror>/registry.terraform.io/hashicorp/aws/<version>/<os_arch>/); fix or unset it"
+        )
     return (
         f"no offline mirror of the AWS provider ({AWS_PROVIDER}): set SGCT_PROVIDER_MIRROR "
         "to a filesystem mirror directory (the registry is unreachable here)"

@@ -41,7 +41,7 @@ def _choose_node_for_jsii() -> None:
         if shutil.which("node") is None:
             raise RuntimeError(
                 "jsii needs Node.js: none found. Install the pinned packages "
-                "(see README 'Set up') or put node >= 20 on PATH, or set JSII_NODE."
+                "(see README 'Set up and run') or put node >= 20 on PATH, or set JSII_NODE."
             ) from None
         return
     os.environ["JSII_NODE"] = os.path.join(executable.ROOT_DIR, "bin", "node")

@@ -8,6 +8,7 @@ The bucket and region can be overridden for another account without code.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from modules.bindings import S3Backend, TerraformStack
@@ -17,6 +18,8 @@ from stages import APP_NAME, PRIMARY_REGION
 STATE_BUCKET_VARIABLE = "SGCT_STATE_BUCKET"
 STATE_REGION_VARIABLE = "SGCT_STATE_REGION"
 DEFAULT_STATE_BUCKET = f"{APP_NAME}-terraform-state"
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,18 @@ class BackendSettings:
     """default: ap-southeast-1, next to the workloads."""
     endpoint_url: str | None = None
     """default: AWS itself; set to a loopback S3 endpoint for local runs."""
+
+    def __post_init__(self) -> None:
+        if not _BUCKET.match(self.bucket) or ".." in self.bucket:
+            raise ValueError(
+                f"state bucket {self.bucket!r} (from {STATE_BUCKET_VARIABLE}) is not a valid S3 bucket name: "
+                "3-63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit."
+            )
+        if not _REGION.match(self.region):
+            raise ValueError(
+                f"state region {self.region!r} (from {STATE_REGION_VARIABLE}) is not an AWS region name "
+                "such as ap-southeast-1."
+            )
 
     @classmethod
     def from_environ(cls, environ: dict[str, str] | None = None) -> "BackendSettings":

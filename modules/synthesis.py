@@ -7,7 +7,6 @@ we synthesize into a sibling temporary directory and swap it in by rename.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,17 +14,11 @@ from pathlib import Path
 from modules.bindings import App
 from modules.bootstrap_stack import BootstrapStack
 from modules.deployment_target import DeploymentTarget
+from modules.output_dir import check_replaceable
 from modules.platform_stack import PlatformStack
 from modules.state_backend import BackendSettings
 from stages import Stage
 
-DEFAULT_OUTDIR = "cdktf.out"
-OUTDIR_VARIABLE = "CDKTF_OUTDIR"
-
-
-def target_outdir(explicit: str | None = None) -> Path:
-    """`--outdir`, else what the cdktf CLI passes in `CDKTF_OUTDIR`, else `cdktf.out`."""
-    return Path(explicit or os.environ.get(OUTDIR_VARIABLE) or DEFAULT_OUTDIR).resolve()
 
 
 def build_app(stages: list[Stage], outdir: Path, backend: BackendSettings | None = None) -> App:
@@ -42,6 +35,7 @@ def build_app(stages: list[Stage], outdir: Path, backend: BackendSettings | None
 
 def synthesize(stages: list[Stage], outdir: Path, backend: BackendSettings | None = None) -> Path:
     """Synthesize `stages` into `outdir`, replacing it only if synthesis succeeds."""
+    check_replaceable(outdir)
     outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
     try:

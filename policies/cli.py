@@ -2,12 +2,14 @@
 
 Exit codes: 0 no unsuppressed error-level findings, 1 at least one, 2 the
 input is unusable (unreadable/invalid JSON, unknown plan format, unknown
-stage, invalid suppressions file). On exit 2 no report is written.
+stage, invalid suppressions file) or the --output path is not writable.
+On exit 2 no report is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import tempfile
@@ -26,7 +28,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="sgct check",
         description="Check synthesized Terraform JSON (cdktf.out, cdk.tf.json) or plan JSON "
                     "(terraform show -json) against the platform's policy rules.",
-        epilog="Exit codes: 0 clean, 1 error-level findings, 2 unusable input.",
+        epilog="Exit codes: 0 clean, 1 error-level findings, 2 unusable input or unwritable --output.",
     )
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("cdktf.out")],
                         help="synth directories (every stacks/*/cdk.tf.json under them), stack files or "
@@ -52,7 +54,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory, then rename: readers never see half a report."""
+    """Write via a temporary file in the same directory, then rename: readers never see half a report.
+
+    Raises `OSError`; a parent that exists but is a file is named as such
+    (mkdir would only say "File exists").
+    """
+    for ancestor in path.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(ancestor))
+            break
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -65,13 +76,16 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def list_rules() -> str:
+    """The rule table, each column as wide as its longest cell (stage descriptions vary a lot)."""
     from policies.registry import all_rules
 
-    lines = [f"{'ID':<8} {'severity':<8} {'inputs':<13} {'stages':<45} title"]
+    rows = [("ID", "severity", "inputs", "stages", "title")]
     for rule in all_rules().values():
         inputs = ", ".join(sorted(kind.value for kind in rule.inputs))
-        lines.append(f"{rule.id:<8} {rule.severity.value:<8} {inputs:<13} {rule.stages.value:<45} {rule.title}")
-    return "\n".join(lines) + "\n"
+        rows.append((rule.id, rule.severity.value, inputs, rule.stages.value, rule.title))
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n"
+                   for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +105,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNUSABLE
     report = render(result, args.format)
     if args.output:
-        write_atomically(args.output, report)
+        try:
+            write_atomically(args.output, report)
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            print(f"sgct check: cannot write the report to {args.output}: {error.strerror or error}{where}; "
+                  "choose a writable --output path", file=sys.stderr)
+            return EXIT_UNUSABLE
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if result.exit_code else EXIT_CLEAN

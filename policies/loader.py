@@ -32,13 +32,14 @@ def discover(path: Path, plan: bool = False) -> list[Path]:
         raise InputError(f"{path}: no such file or directory")
     if plan:
         found = sorted(p for p in path.glob("*.json") if p.name != CONFIG_FILE)
-        what = "*.json plan files"
+        missing = ("no *.json plan files found; write one with "
+                   "`terraform show -json <planfile> > plan.json` or pass the files")
     else:
         found = sorted(p for p in path.rglob(CONFIG_FILE)
                        if not any(part.startswith(".") for part in p.relative_to(path).parts))
-        what = f"{CONFIG_FILE} files"
+        missing = f"no {CONFIG_FILE} files found; synthesize first (`sgct synth`) or pass the files"
     if not found:
-        raise InputError(f"{path}: no {what} found; synthesize first (`sgct synth`) or pass the files")
+        raise InputError(f"{path}: {missing}")
     return found
 
 

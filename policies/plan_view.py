@@ -25,7 +25,7 @@ from policies.plan_stage import plan_stage
 from policies.redaction import redact_plan
 from policies.shapes import PLAN_FIX, fail, objects, optional_list, optional_object
 
-__all__ = ["aws_providers", "check_format", "is_plan", "plan_document"]
+__all__ = ["aws_providers", "check_format", "check_plan", "is_plan", "plan_document"]
 
 SUPPORTED_MAJOR_VERSIONS = ("0", "1")
 
@@ -48,6 +48,23 @@ def check_format(path: str, plan) -> None:
         raise InputError(f"{path}: Terraform marked this plan as errored; fix the plan errors first")
     if "values" in plan and not is_plan(plan):
         raise InputError(f"{path}: this is state JSON (`terraform show -json` without a plan file), not a plan")
+
+
+def check_plan(path: str, plan) -> None:
+    """Every check a plan must pass before any view reads it; `InputError` naming the key otherwise.
+
+    Shared with `sgct review`, so a file `sgct check` refuses is never
+    reviewed as "no changes".
+    """
+    check_format(path, plan)
+    if not is_plan(plan):
+        raise InputError(f"{path}: has format_version but no resource_changes, planned_values or configuration, "
+                         f"so it is not a plan; {PLAN_FIX}")
+    list(_changes(path, plan))
+    for name, change in optional_object(plan.get("output_changes"), path, "output_changes", PLAN_FIX).items():
+        change = optional_object(change, path, f"output_changes.{name}", PLAN_FIX)
+        if not optional_list(change.get("actions"), path, f"output_changes.{name}.actions", PLAN_FIX):
+            raise InputError(f"{path}: output change {name!r} has no actions; {PLAN_FIX}")
 
 
 def _provider_keys(path: str, module: dict, prefix: str, keys: dict[str, str]) -> None:
@@ -88,7 +105,7 @@ def _without_index(address: str) -> str:
 
 def plan_document(path: str, plan: dict, stage_override: str | None = None) -> Document:
     """A plan `Document`; the sibling `cdk.tf.json`, if any, gives stage and construct paths."""
-    check_format(path, plan)
+    check_plan(path, plan)  # every shape, before redaction walks the plan
     sibling_path = Path(path).with_name("cdk.tf.json")
     sibling = None
     if sibling_path.is_file():
@@ -106,7 +123,6 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
     _provider_keys(path, optional_object(configuration.get("root_module"), path, "configuration.root_module",
                                          PLAN_FIX), "", provider_keys)
     providers = aws_providers(plan, path)
-    list(_changes(path, plan))  # check every shape before redaction walks the plan
     redacted = redact_plan(plan, mask_secret_like_strings=False)
     resources = {}
     for entry, change in _changes(path, redacted):

@@ -82,16 +82,34 @@ def parse_entry(entry, source: str, known_rules: set[str]) -> Suppression:
     return Suppression(entry["rule"], entry["resource"].strip(), tuple(stages), reason.strip(), expires, source)
 
 
+def _yaml_loader():
+    """A safe loader that keeps YAML dates as text, for `parse_entry` to validate.
+
+    Why: the stock loader builds `date`s while parsing, so `expires: 2026-13-31`
+    raised a bare "month must be in 1..12" naming neither the file nor the field.
+    """
+    import yaml
+
+    class DatesAsText(yaml.SafeLoader):
+        pass
+
+    DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return DatesAsText
+
+
 def load_suppressions(path: Path, known_rules: set[str]) -> list[Suppression]:
     """Read and validate a suppressions file; `InputError` (exit 2) if it is unusable."""
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # noqa: S506 - a SafeLoader
+    except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read suppressions file: {error}") from None
     except yaml.YAMLError as error:
         raise InputError(f"{path}: not valid YAML: {error}") from None
+    except ValueError as error:  # a value YAML itself cannot construct
+        raise InputError(f"{path}: a value cannot be read ({error}); check the `expires` dates "
+                         "(YYYY-MM-DD) and the other fields") from None
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("suppressions", []), list):

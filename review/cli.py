@@ -5,9 +5,9 @@
     sgct review --plan dev=plan.json --save-json review-dev.json   # in a plan job
     sgct review --from-json review-dev.json --from-json review-prod.json --output comment.md
 
-Exit codes: 0 rendered; 2 unusable input (the message says which and how to
-fix it; nothing is written); 3 with --fail-on-protected when a protected
-stage would lose a resource.
+Exit codes: 0 rendered; 2 unusable input or an unwritable output (the
+message says which and how to fix it; nothing is written); 3 with
+--fail-on-protected when a protected stage would lose a resource.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 from review.changes import StageReview
-from review.findings import DEFAULT_SUPPRESSIONS, add_policy_findings
+from review.findings import DEFAULT_SUPPRESSIONS_TEXT, add_policy_findings, default_suppressions
 from review.model_io import dump_reviews, load_reviews
+from review.output_files import OutputError, write_files
 from review.plan_changes import load_plan, review_plan
 from review.render import DEFAULT_MAX_CHARS, render_comment
 from review.stage_info import ReviewInputError, stage_from_filename
@@ -26,22 +27,31 @@ from review.synth_diff import diff_outdirs
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="sgct review", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="sgct review", description=__doc__.split("\n\n")[0],
+        epilog="Exit codes: 0 rendered, 2 unusable input or unwritable output (nothing is written), "
+               "3 with --fail-on-protected when a protected stage would destroy or replace a resource.",
+    )
     parser.add_argument("--plan", action="append", default=[], metavar="[STAGE=]FILE",
                         help="plan JSON from `terraform show -json`; stage from STAGE= or the file name "
                              "(plan-<stage>.json); repeatable")
-    parser.add_argument("--base", type=Path, help="synthesized cdktf.out of the base branch (synth diff)")
-    parser.add_argument("--head", type=Path, help="synthesized cdktf.out of the pull request (synth diff)")
-    parser.add_argument("--stage", action="append", default=[], help="only these stages (synth diff); repeatable")
-    parser.add_argument("--synth", type=Path, help="synthesized cdktf.out to run the policies on (default: --head)")
+    parser.add_argument("--base", type=Path, metavar="DIR",
+                        help="synthesized cdktf.out of the base branch (synth diff)")
+    parser.add_argument("--head", type=Path, metavar="DIR",
+                        help="synthesized cdktf.out of the pull request (synth diff)")
+    parser.add_argument("--stage", action="append", default=[], metavar="NAME",
+                        help="only these stages (synth diff); repeatable")
+    parser.add_argument("--synth", type=Path, metavar="DIR",
+                        help="synthesized cdktf.out to run the policies on (default: --head)")
     parser.add_argument("--from-json", action="append", default=[], type=Path, metavar="FILE",
                         help="a review saved with --save-json; repeatable")
     parser.add_argument("--no-policies", action="store_true", help="do not run the policy checks")
-    parser.add_argument("--suppressions", type=Path, default=DEFAULT_SUPPRESSIONS,
-                        help=f"policy suppressions file (default: {DEFAULT_SUPPRESSIONS}, if present)")
-    parser.add_argument("--output", type=Path, help="write the markdown here (default: stdout)")
+    parser.add_argument("--suppressions", type=Path, metavar="FILE",
+                        help=f"policy suppressions file; must exist when given "
+                             f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)")
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write the markdown here (default: stdout)")
     parser.add_argument("--save-json", type=Path, metavar="FILE", help="also save the redacted review as JSON")
-    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                         help=f"longest comment to produce (default: {DEFAULT_MAX_CHARS}; GitHub allows 65536)")
     parser.add_argument("--fail-on-protected", action="store_true",
                         help="exit 3 when a protected stage would destroy or replace a resource")
@@ -83,7 +93,8 @@ def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]
         secrets |= diff_secrets
     if not args.no_policies:
         fresh = [review for review in reviews if not review.policies_checked]
-        add_policy_findings(fresh, args.synth or args.head, plans, args.suppressions, secrets)
+        suppressions = args.suppressions if args.suppressions is not None else default_suppressions()
+        add_policy_findings(fresh, args.synth or args.head, plans, suppressions, secrets)
     names = [review.stage for review in reviews]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -104,11 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         from review.redaction import scrub
 
         outputs.append((args.save_json, scrub(dump_reviews(reviews), secrets)))
-    for path, content in outputs:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(content)
-        temporary.replace(path)
+    try:
+        write_files(outputs)
+    except OutputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if not args.output:
         sys.stdout.write(text)
     if args.fail_on_protected and any(review.blocking for review in reviews):

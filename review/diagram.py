@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policies.config_view import sections
+from policies.shapes import CONFIG_FIX, fail
+from review.output_files import OutputError, write_files
+
 _EXPRESSION = re.compile(r"\$\{(.*?)\}")
 _ADDRESS = re.compile(r"\b((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)")
 
@@ -51,19 +55,23 @@ def _strings(value: Any):
             yield from _strings(item)
 
 
-def build_graph(stack: str, config: dict[str, Any]) -> Graph:
-    """Resources and data sources of one `cdk.tf.json`, with reference edges between them."""
+def build_graph(stack: str, config: dict[str, Any], source: str = "cdk.tf.json") -> Graph:
+    """Resources and data sources of one `cdk.tf.json`, with reference edges between them.
+
+    A malformed stack (`source` names it) raises `InputError` naming the
+    key, from the same shape checks `sgct check` uses.
+    """
+    if not isinstance(config, dict):
+        raise fail(source, "the top level", "an object (Terraform JSON config)", config, CONFIG_FIX)
     bodies: dict[str, dict] = {}
-    for type_name, by_name in config.get("resource", {}).items():
-        for name, body in by_name.items():
-            bodies[f"{type_name}.{name}"] = body
-    for type_name, by_name in config.get("data", {}).items():
-        for name, body in by_name.items():
-            bodies[f"data.{type_name}.{name}"] = body
+    for prefix, section in (("", "resource"), ("data.", "data")):
+        for type_name, name, body in sections(config, section, source):
+            bodies[f"{prefix}{type_name}.{name}"] = body
     graph = Graph(stack=stack, nodes=sorted(bodies))
     edges = set()
     for address, body in bodies.items():
-        targets = set(body.get("depends_on", []) or [])
+        depends_on = body.get("depends_on") or []
+        targets = {item for item in depends_on if isinstance(item, str)} if isinstance(depends_on, list) else set()
         for text in _strings({key: item for key, item in body.items() if key != "depends_on"}):
             for expression in _EXPRESSION.findall(text):
                 targets.update(_ADDRESS.findall(expression))
@@ -140,8 +148,8 @@ def render_image(dot_text: str, output: Path, image_format: str | None = None) -
     result = subprocess.run([dot, f"-T{image_format}"], input=dot_text.encode(), capture_output=True, timeout=120)
     if result.returncode != 0:
         raise DiagramError(f"dot exited {result.returncode}: {result.stderr.decode(errors='replace')[:2000]}")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = output.with_name(output.name + ".tmp")
-    temporary.write_bytes(result.stdout)
-    temporary.replace(output)
+    try:
+        write_files([(output, result.stdout)])
+    except OutputError as error:
+        raise DiagramError(str(error)) from None
     return output

@@ -18,7 +18,16 @@ from review.changes import Finding, StageReview
 from review.redaction import scrub
 from review.stage_info import ReviewInputError
 
-__all__ = ["DEFAULT_SUPPRESSIONS", "add_policy_findings", "stage_inputs"]
+__all__ = ["DEFAULT_SUPPRESSIONS", "DEFAULT_SUPPRESSIONS_TEXT", "add_policy_findings", "default_suppressions",
+           "stage_inputs"]
+
+DEFAULT_SUPPRESSIONS_TEXT = "policies/suppressions.yaml"
+"""How help and errors name the default: relative to the repository, like `sgct check` does."""
+
+
+def default_suppressions() -> Path | None:
+    """The repository's suppressions file, or None where it does not exist."""
+    return DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None
 
 
 def stage_inputs(stage: str, synth_dir: Path | None, plan_file: Path | None) -> list[Path]:
@@ -40,9 +49,15 @@ def add_policy_findings(
     suppressions_file: Path | None,
     known_secrets: set[str],
 ) -> None:
-    """Attach each stage's unsuppressed findings to its review (in place); waived ones are counted."""
+    """Attach each stage's unsuppressed findings to its review (in place); waived ones are counted.
+
+    `suppressions_file` must exist when given: a waiver file the user named
+    but that is not there would otherwise silently show every finding
+    unwaived. `default_suppressions()` is the one that may be absent.
+    """
     if suppressions_file is not None and not suppressions_file.is_file():
-        suppressions_file = None
+        raise ReviewInputError(f"suppressions file {suppressions_file} does not exist; pass an existing file "
+                               f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)")
     for review in reviews:
         inputs = stage_inputs(review.stage, synth_dir, plans.get(review.stage))
         if not inputs:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview, action_from_terraform
+from policies.model import InputError
+from policies.plan_view import check_plan
 from policies.redaction import sensitive_strings
 from review.redaction import safe_display
 from review.stage_info import ReviewInputError, check_plan_stage, is_protected
@@ -42,20 +44,25 @@ class PlanReview:
 
 
 def load_plan(path: Path) -> dict[str, Any]:
-    """Parse a plan JSON file, with an error that says how to produce a good one."""
+    """Parse and validate a plan JSON file, with an error that says how to produce a good one.
+
+    The validation is `sgct check`'s (`policies.plan_view.check_plan`): state
+    JSON, an errored plan, an unknown major format_version or a malformed
+    `resource_changes` is unusable input, never a review saying "no changes".
+    """
     try:
         plan = json.loads(path.read_text())
     except FileNotFoundError:
         raise ReviewInputError(f"plan file {path} does not exist") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ReviewInputError(
-            f"plan file {path} is not JSON ({error}); write it with `terraform show -json plan.tfplan > {path.name}`"
+            f"plan file {path} is not JSON ({error}); "
+            f"write it with `terraform show -json plan.tfplan > {path.name}`"
         ) from None
-    if not isinstance(plan, dict) or "format_version" not in plan:
-        raise ReviewInputError(
-            f"plan file {path} is JSON but not a Terraform plan (no format_version); "
-            f"write it with `terraform show -json plan.tfplan`"
-        )
+    try:
+        check_plan(str(path), plan)
+    except InputError as error:
+        raise ReviewInputError(f"plan file {error}") from None
     return plan
 
 

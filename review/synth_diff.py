@@ -10,12 +10,13 @@ replacement, so an estimate is shown and labelled as one.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from policies.config_view import sections
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview
 from review.redaction import safe_display
+from review.stack_input import read_stack
 from review.stage_info import ReviewInputError, is_protected
 from review.values import ABSENT, SENSITIVE, flatten
 
@@ -41,37 +42,31 @@ _METADATA = "//"
 
 
 def load_stacks(outdir: Path) -> dict[str, dict[str, Any]]:
-    """`{stack name: parsed cdk.tf.json}` for one `cdktf.out` directory."""
+    """`{stack name: parsed cdk.tf.json}` for one `cdktf.out` directory, each stack's shape checked."""
     stacks_dir = outdir / "stacks"
     if not stacks_dir.is_dir():
         raise ReviewInputError(
             f"{outdir} is not a synthesized cdktf.out directory (no stacks/ inside); "
             f"synthesize it with `python main.py --outdir {outdir}`"
         )
-    stacks = {}
-    for path in sorted(stacks_dir.glob("*/cdk.tf.json")):
-        try:
-            stacks[path.parent.name] = json.loads(path.read_text())
-        except json.JSONDecodeError as error:
-            raise ReviewInputError(f"{path} is not valid JSON ({error}); synthesize it again") from None
-    return stacks
+    return {path.parent.name: read_stack(path) for path in sorted(stacks_dir.glob("*/cdk.tf.json"))}
 
 
 def _resources(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = {}
-    for type_name, by_name in config.get("resource", {}).items():
-        for name, body in by_name.items():
-            found[f"{type_name}.{name}"] = body
-    return found
+    return {f"{type_name}.{name}": body for type_name, name, body in sections(config, "resource", "cdk.tf.json")}
 
 
 def _moves(config: dict[str, Any]) -> dict[str, str]:
     """`{from: to}` from `moved` blocks (what cdktf's `move_to` writes)."""
-    return {block["from"]: block["to"] for block in config.get("moved", []) if "from" in block and "to" in block}
+    return {block["from"]: block["to"] for block in config.get("moved") or [] if "from" in block and "to" in block}
 
 
 def _construct_path(body: dict[str, Any]) -> str | None:
-    return body.get(_METADATA, {}).get("metadata", {}).get("path")
+    """`body["//"].metadata.path` if present: CDKTF's comments are optional, never an error."""
+    comment = body.get(_METADATA)
+    metadata = comment.get("metadata") if isinstance(comment, dict) else None
+    path = metadata.get("path") if isinstance(metadata, dict) else None
+    return path if isinstance(path, str) else None
 
 
 def _body(body: dict[str, Any] | None) -> dict[str, Any]:
@@ -145,7 +140,7 @@ def diff_stack(stage: str, base: dict[str, Any] | None, head: dict[str, Any] | N
 
 
 def _output_changes(base: dict[str, Any], head: dict[str, Any]) -> list[OutputChange]:
-    old, new = base.get("output", {}), head.get("output", {})
+    old, new = base.get("output") or {}, head.get("output") or {}
     outputs = []
     for name in sorted(set(old) | set(new)):
         if old.get(name) == new.get(name):
@@ -161,7 +156,7 @@ def _output_changes(base: dict[str, Any], head: dict[str, Any]) -> list[OutputCh
 def sensitive_defaults(config: dict[str, Any]) -> set[str]:
     """Defaults of `sensitive = true` variables: never shown, scrubbed if they slip through."""
     found = set()
-    for declaration in config.get("variable", {}).values():
+    for declaration in (config.get("variable") or {}).values():
         if declaration.get("sensitive") and isinstance(declaration.get("default"), str):
             found.add(declaration["default"])
     return found

@@ -66,3 +66,11 @@ def test_cdktf_cli_synth_honours_its_output_dir(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in (outdir / "stacks").iterdir()) == ["bootstrap", *PERMANENT]
+
+
+def test_an_output_directory_that_is_not_a_synth_output_is_refused_before_synthesis(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(SynthError) as caught:
+        run_synth(tmp_path)
+    assert caught.value.returncode == 2 and "not a cdktf output directory" in caught.value.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

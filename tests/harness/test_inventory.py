@@ -86,3 +86,10 @@ def test_regenerate_then_check_round_trips(synth_output, tmp_path, capsys, monke
     (tmp_path / "dev.yaml").write_text(text)
     assert inventory_main(["check", "--stage", "dev", "--dir", str(tmp_path)]) == 1
     assert "retention_in_days: expected 3650, got 7" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["counts: [unclosed", "- just\n- a list\n"])
+def test_an_unreadable_inventory_is_a_mismatch_naming_the_command(synth_output, tmp_path, text):
+    (tmp_path / "dev.yaml").write_text(text)
+    with pytest.raises(ValueError, match="--stage dev"):
+        check_inventory(synth_output.stack("dev"), tmp_path)

@@ -49,3 +49,19 @@ def test_local_stage_backend_points_at_the_endpoint(local_synth):
     assert (s3["use_path_style"], s3["use_lockfile"], s3["encrypt"]) == (True, True, True)
     assert s3["skip_credentials_validation"] and s3["skip_requesting_account_id"]
     assert "access_key" not in s3 and "secret_key" not in s3
+
+
+@pytest.mark.parametrize("environ, message", [
+    ({"SGCT_STATE_BUCKET": "My_Bucket"}, "not a valid S3 bucket name"),
+    ({"SGCT_STATE_BUCKET": "ab"}, "not a valid S3 bucket name"),
+    ({"SGCT_STATE_BUCKET": "a..b-state"}, "not a valid S3 bucket name"),
+    ({"SGCT_STATE_REGION": "singapore"}, "not an AWS region name"),
+])
+def test_bad_backend_overrides_are_refused_with_the_variable(environ, message):
+    with pytest.raises(ValueError, match=message) as caught:
+        BackendSettings.from_environ(environ)
+    assert next(iter(environ)) in str(caught.value)
+
+
+def test_valid_overrides_pass():
+    assert BackendSettings.from_environ({"SGCT_STATE_BUCKET": "acme.tf-state-1", "SGCT_STATE_REGION": "us-gov-west-1"})

@@ -51,12 +51,3 @@ def test_successful_swap_keeps_terraform_working_files(tmp_path):
     assert not (outdir / "stacks" / "prod" / "plan.json").exists(), "plans hold secrets in clear text"
     assert not (outdir / "stacks" / "prod" / "tfplan").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cdktf.out"]
-
-
-def test_outdir_comes_from_flag_then_cdktf_cli_then_default(monkeypatch, tmp_path):
-    monkeypatch.setenv("CDKTF_OUTDIR", str(tmp_path / "from-cli"))
-    assert synthesis.target_outdir(str(tmp_path / "flag")) == tmp_path / "flag"
-    assert synthesis.target_outdir() == tmp_path / "from-cli"
-    monkeypatch.delenv("CDKTF_OUTDIR")
-    monkeypatch.chdir(tmp_path)
-    assert synthesis.target_outdir() == tmp_path / "cdktf.out"

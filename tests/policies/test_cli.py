@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 from harness.synth import REPO_ROOT
-from policies.cli import main
+from policies.cli import list_rules, main
+from policies.registry import all_rules
 from tests.policies.helpers import lambda_function, log_group, plan, stack, write_json
 
 
@@ -51,3 +52,31 @@ def test_sgct_entry_point_help_and_rule_list():
     rules = subprocess.run([sys.executable, "-m", "sgct.cli", "check", "--list-rules"], cwd=REPO_ROOT,
                            capture_output=True, text=True)
     assert rules.returncode == 0 and "SGCT012" in rules.stdout
+
+
+def test_unwritable_output_exits_2_with_a_message_not_a_traceback(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert main([str(clean(tmp_path)), "--output", str(blocker / "report.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write the report to {blocker / 'report.txt'}" in err and "not a directory" in err
+    assert blocker.read_text() == ""
+
+
+def test_rule_list_columns_fit_their_longest_cell():
+    lines = list_rules().splitlines()
+    title_at = lines[0].index("title")
+    stages_at = lines[0].index("stages")
+    for line in lines[1:]:
+        rule_id = line.split()[0]
+        title = all_rules()[rule_id].title
+        assert line[title_at:] == title, line  # every title starts in the title column
+        assert line[stages_at:title_at].strip() == all_rules()[rule_id].stages.value
+
+
+def test_an_empty_plan_directory_says_how_to_write_plan_json(tmp_path, capsys):
+    assert main(["--plan", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "terraform show -json <planfile> > plan.json" in err and "sgct synth" not in err
+    assert main([str(tmp_path)]) == 2
+    assert "sgct synth" in capsys.readouterr().err

@@ -62,6 +62,8 @@ def test_malformed_config_exits_2_naming_where(tmp_path, capsys, edit, words):
     (lambda p: p["resource_changes"].append("aws_s3_bucket.b"), "resource_changes[1] must be an object"),
     (lambda p: p["configuration"]["provider_config"]["aws"]["expressions"].update(
         default_tags=[{"tags": {"constant_value": "app=x"}}]), "default_tags[0].tags.constant_value must be an object"),
+    (lambda p: p.update(output_changes=[]), "output_changes must be an object"),
+    (lambda p: p.update(output_changes={"url": {"actions": []}}), "output change 'url' has no actions"),
 ])
 def test_malformed_plan_exits_2_naming_where(tmp_path, capsys, edit, words):
     data = plan([change("aws_sns_topic.a", ["create"], None, {"name": "x"})], "dev")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from policies.api import check_paths
+from policies.cli import main
 from policies.model import InputError
 from tests.policies.helpers import lambda_function, stack, write_json
 
@@ -61,7 +62,23 @@ def test_expired_and_unused_suppressions_are_reported(tmp_path, stacks):
     (ENTRY.format(resource="a.b", stages="", expires="2026-02-01"), "stages must be"),
     (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace("SGCT003", "SGCT999"), "unknown rule"),
     ("suppressions: [1, 2", "not valid YAML"),
+    (ENTRY.format(resource="a.b", stages="dev", expires="2026-13-31"), r"#0: expires must be a date.*'2026-13-31'"),
+    (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01T10:00:00"), "#0: expires must be a date"),
 ])
 def test_invalid_suppressions_are_rejected(tmp_path, stacks, text, words):
     with pytest.raises(InputError, match=words):
         check_paths([stacks], suppressions_file=write(tmp_path, text), today=TODAY)
+
+
+def test_an_impossible_date_is_unusable_input_on_the_command_line(tmp_path, stacks, capsys):
+    path = write(tmp_path, ENTRY.format(resource="a.b", stages="dev", expires="2026-13-31"))
+    assert main([str(stacks), "--suppressions", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}#0: expires must be a date" in err and "Traceback" not in err
+
+
+def test_dates_written_as_yaml_dates_or_strings_both_work(tmp_path, stacks):
+    for expires in ("2026-02-01", '"2026-02-01"'):
+        path = write(tmp_path, ENTRY.format(resource="dev/api", stages="dev", expires=expires))
+        result = check_paths([stacks], suppressions_file=path, today=TODAY)
+        assert any(f.suppressed_by for f in result.findings if f.rule_id == "SGCT003"), expires

@@ -1,7 +1,10 @@
 """`sgct review` end to end: arguments, files written, exit codes, no secrets in any output."""
 
+import json
+
 import pytest
 
+from review import findings
 from review.cli import main
 
 
@@ -49,3 +52,72 @@ def test_unusable_input_exits_2_and_writes_nothing(tmp_path, capsys):
     assert error.value.code == 2
     with pytest.raises(SystemExit):
         main([])
+
+
+def _state_json(tmp_path):
+    path = tmp_path / "plan-prod.json"
+    path.write_text(json.dumps({"format_version": "1.0", "terraform_version": "1.11.4", "values": {}}))
+    return path
+
+
+def _empty_plan(tmp_path):
+    path = tmp_path / "plan-dev.json"
+    path.write_text(json.dumps({"format_version": "1.2", "terraform_version": "1.11.4", "resource_changes": [],
+                                "planned_values": {"root_module": {}}, "configuration": {"root_module": {}}}))
+    return path
+
+
+def test_state_json_as_a_plan_exits_2_even_without_policies(tmp_path, capsys):
+    assert main(["--plan", f"prod={_state_json(tmp_path)}", "--no-policies"]) == 2
+    captured = capsys.readouterr()
+    assert "state JSON" in captured.err and "No changes" not in captured.out
+
+
+def test_an_explicit_suppressions_file_must_exist(tmp_path, capsys):
+    missing = tmp_path / "nope.yaml"
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--suppressions", str(missing)]) == 2
+    assert f"suppressions file {missing} does not exist" in capsys.readouterr().err
+
+
+def test_the_default_suppressions_file_may_be_absent(tmp_path, monkeypatch):
+    monkeypatch.setattr(findings, "DEFAULT_SUPPRESSIONS", tmp_path / "absent.yaml")
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(tmp_path / "c.md")]) == 0
+
+
+def test_invalid_suppressions_date_names_the_file_and_field(tmp_path, capsys):
+    bad = tmp_path / "suppressions.yaml"
+    bad.write_text("suppressions:\n  - rule: SGCT003\n    resource: a.b\n    stages: [dev]\n"
+                   "    reason: x86 until arm64 ships\n    expires: 2026-13-31\n")
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--suppressions", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}#0: expires must be a date" in err and "2026-13-31" in err
+
+
+def test_unwritable_output_exits_2_and_writes_nothing(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    comment, saved = tmp_path / "r2.md", blocker / "review.json"
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(comment), "--save-json", str(saved)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {saved}" in err and "not a directory" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "plan-dev.json"]  # no r2.md, no temp files
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(blocker / "c.md")]) == 2
+
+
+def test_temporary_files_never_collide_with_existing_files(tmp_path):
+    comment = tmp_path / "comment.md"
+    bystander = tmp_path / "comment.md.tmp"  # the old fixed temporary name
+    bystander.write_text("someone else's file")
+    assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(comment)]) == 0
+    assert bystander.read_text() == "someone else's file" and "dev" in comment.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["comment.md", "comment.md.tmp", "plan-dev.json"]
+
+
+def test_help_names_paths_relatively_and_documents_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default: policies/suppressions.yaml, if present)" in out
+    assert str(findings.DEFAULT_SUPPRESSIONS) not in out
+    assert "--suppressions FILE" in out and "--output FILE" in out
+    assert "Exit codes: 0" in out and "2 unusable input" in out and "3 with --fail-on-protected" in out

@@ -62,3 +62,21 @@ def test_cli_writes_markdown_and_refuses_a_missing_stack(synth_output, tmp_path,
     assert output.read_text().startswith("```mermaid\nflowchart LR")
     assert diagram_main(["--stage", "pr-999", "--synth", str(synth_output.outdir)]) == 2
     assert "synthesize the stage first" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stage", ["../prod", "Prod", "pr_1", ""])
+def test_cli_refuses_an_invalid_stage_name_naming_the_rule(tmp_path, capsys, stage):
+    assert diagram_main(["--stage", stage, "--synth", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "stage-name/dns-label" in err and "sgct synth" not in err
+
+
+def test_cli_unwritable_output_exits_2(tmp_path, capsys):
+    stack = tmp_path / "out" / "stacks" / "dev" / "cdk.tf.json"
+    stack.parent.mkdir(parents=True)
+    stack.write_text('{"resource": {"aws_sns_topic": {"t": {"name": "x"}}}}')
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert diagram_main(["--stage", "dev", "--synth", str(tmp_path / "out"), "--output", str(blocker / "dev.md")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "out"]

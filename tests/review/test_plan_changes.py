@@ -106,10 +106,38 @@ def test_bad_plan_files_get_specific_errors(tmp_path):
     (tmp_path / "state.json").write_text(json.dumps({"resources": []}))
     with pytest.raises(ReviewInputError, match="is not JSON.*terraform show -json"):
         load_plan(tmp_path / "text.json")
-    with pytest.raises(ReviewInputError, match="not a Terraform plan"):
+    with pytest.raises(ReviewInputError, match="not Terraform plan JSON"):
         load_plan(tmp_path / "state.json")
     with pytest.raises(ReviewInputError, match="does not exist"):
         load_plan(tmp_path / "missing.json")
+
+
+PLAN_HEAD = {"format_version": "1.2", "terraform_version": "1.11.4", "configuration": {}}
+
+
+@pytest.mark.parametrize("plan, words", [
+    ({"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {}}}, "this is state JSON"),
+    ({**PLAN_HEAD, "errored": True, "resource_changes": []}, "marked this plan as errored"),
+    ({**PLAN_HEAD, "format_version": "2.0", "resource_changes": []}, "format_version '2.0' is not supported"),
+    ({**PLAN_HEAD, "resource_changes": {}}, "resource_changes must be a list"),
+    ({**PLAN_HEAD, "resource_changes": [{"address": "a.b", "change": {}}]}, "'a.b' has no actions"),
+    ({**PLAN_HEAD, "resource_changes": ["a.b"]}, r"resource_changes\[0\] must be an object"),
+    ({**PLAN_HEAD, "output_changes": []}, "output_changes must be an object"),
+    ({"format_version": "1.2"}, "so it is not a plan"),
+])
+def test_unusable_plans_are_refused_not_reviewed_as_no_changes(tmp_path, plan, words):
+    # The same validation as `sgct check` (policies.plan_view.check_plan): each of these used to load.
+    path = tmp_path / "plan-prod.json"
+    path.write_text(json.dumps(plan))
+    with pytest.raises(ReviewInputError, match=words) as error:
+        load_plan(path)
+    assert str(path) in str(error.value)
+
+
+def test_a_plan_without_changes_still_loads(tmp_path):
+    path = tmp_path / "plan-prod.json"
+    path.write_text(json.dumps({**PLAN_HEAD, "resource_changes": [], "planned_values": {"root_module": {}}}))
+    assert review_plan("prod", load_plan(path)).review.resources == []
 
 
 def test_unknown_terraform_action_is_an_error():

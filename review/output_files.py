@@ -1,0 +1,61 @@
+"""Write several output files all or nothing: every temporary file first, then every rename.
+
+Why: `sgct review --output comment.md --save-json review.json` must not
+leave a fresh comment next to a missing (or stale) saved review when the
+second path cannot be written; CI would post one and upload the other.
+Temporary files get unique names (`tempfile`) in each target's directory,
+so two runs never collide and the final `os.replace` is atomic on one file
+system. A failure while writing (unwritable directory, a parent that is a
+file, a full disk) leaves every target untouched; any failure removes the
+temporary files and raises `OutputError` naming the path.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutputError(RuntimeError):
+    """An output file could not be written; nothing was written (exit 2)."""
+
+
+def _describe(path: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    return f"cannot write {path}: {reason}{where}; choose a writable path"
+
+
+def _temporary(path: Path, content: str | bytes) -> Path:
+    for ancestor in path.parents:  # mkdir would only say "File exists" for a parent that is a file
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(ancestor))
+            break
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_files(outputs: list[tuple[Path, str | bytes]]) -> None:
+    """Write every `(path, content)` or none of them; `OutputError` says which path failed."""
+    staged: list[tuple[Path, Path]] = []
+    current = None
+    try:
+        for current, content in outputs:
+            staged.append((_temporary(current, content), current))
+        for temporary, current in staged:
+            os.replace(temporary, current)
+    except OSError as error:
+        raise OutputError(_describe(current, error)) from None
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)  # already renamed: nothing to remove
