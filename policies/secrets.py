@@ -18,6 +18,8 @@ import math
 import re
 from collections import Counter
 
+from stages.secret_names import SECRET_NAMES
+
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials"})
 SECRET_PAIRS = frozenset({("api", "key"), ("private", "key"), ("signing", "key"), ("access", "key"),
@@ -27,31 +29,8 @@ METADATA_WORDS = frozenset({"name", "arn", "id", "ids", "ttl", "type", "version"
                             "enabled", "count", "seconds", "source", "sources", "header", "path", "uri",
                             "parameter", "rotation", "validity"})
 
-PLATFORM_SECRET_NAMES: tuple[str, ...] = (
-    "DATABASE_URL",
-    "SG_CARS_TRENDS_API_TOKEN",
-    "GEMINI_API_KEY",
-    "QSTASH_TOKEN",
-    "QSTASH_CURRENT_SIGNING_KEY",
-    "QSTASH_NEXT_SIGNING_KEY",
-    "UPSTASH_REDIS_REST_URL",
-    "UPSTASH_REDIS_REST_TOKEN",
-    "DISCORD_WEBHOOK_URL",
-    "LINKEDIN_ACCESS_TOKEN",
-    "LINKEDIN_ORGANIZATION_ID",
-    "TELEGRAM_BOT_TOKEN",
-    "TELEGRAM_CHANNEL_ID",
-    "TWITTER_API_KEY",
-    "TWITTER_API_SECRET",
-    "TWITTER_ACCESS_TOKEN",
-    "TWITTER_ACCESS_TOKEN_SECRET",
-)
-"""The secrets the platform's functions read (a copy of `modules.secrets.SECRET_NAMES`).
-
-Why a copy: `modules.secrets` imports cdktf, and the policies read JSON
-without it; a test keeps the two lists equal. Their names are credentials
-whatever their words say (`DATABASE_URL`, `TELEGRAM_CHANNEL_ID`).
-"""
+# Their names are credentials whatever their words say (`DATABASE_URL`, `TELEGRAM_CHANNEL_ID`).
+PLATFORM_SECRET_NAMES: tuple[str, ...] = SECRET_NAMES
 _PLATFORM_SECRET_KEYS = frozenset(PLATFORM_SECRET_NAMES)
 
 KNOWN_FORMATS: tuple[tuple[str, re.Pattern], ...] = (
