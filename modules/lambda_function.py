@@ -27,9 +27,6 @@ from modules.secrets import literal_secret_keys
 from stages import Stage
 
 ARCHITECTURES = ("arm64", "x86_64")
-CLOUDWATCH_RETENTION_DAYS = (
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-)
 _HANDLER = re.compile(r"^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$")
 _RUNTIME = re.compile(r"^nodejs\d+\.x$")
 _ENV_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -110,11 +107,6 @@ class LambdaFunction(Construct):
 
     def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: LambdaFunctionProps) -> None:
         super().__init__(scope, construct_id)
-        if stage.settings.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
-            raise ValueError(
-                f"stage {stage.name!r}: log_retention_days={stage.settings.log_retention_days} is not a "
-                f"CloudWatch retention value; use one of {CLOUDWATCH_RETENTION_DAYS}."
-            )
         self.props = props
         self.timeout_seconds = props.timeout_seconds
         self.memory_mb = props.memory_mb

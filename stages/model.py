@@ -16,6 +16,10 @@ APP_NAME = "sgcarstrends"
 ZONE_NAME = "sgcarstrends.com"
 PRIMARY_REGION = "ap-southeast-1"
 GLOBAL_REGION = "us-east-1"
+CLOUDWATCH_RETENTION_DAYS = (
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+)
+"""The retention periods CloudWatch Logs accepts, in days."""
 
 
 class StageKind(enum.Enum):
@@ -78,6 +82,13 @@ class StageSettings:
     """default: no API throttling burst limit."""
     alarms: AlarmThresholds = field(default_factory=AlarmThresholds)
     """default: the thresholds in `AlarmThresholds`."""
+
+    def __post_init__(self) -> None:
+        if self.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
+            raise ValueError(
+                f"StageSettings.log_retention_days={self.log_retention_days} is not a CloudWatch retention "
+                f"value; use one of {CLOUDWATCH_RETENTION_DAYS}."
+            )
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
 from policies.stage_context import StageScope
+from stages.model import CLOUDWATCH_RETENTION_DAYS
 
-SUPPORTED_DAYS = frozenset({1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
-                            2192, 2557, 2922, 3288, 3653})
+SUPPORTED_DAYS = frozenset(CLOUDWATCH_RETENTION_DAYS)
 
 
 def _log_group_names(doc) -> set[str]:

@@ -3,13 +3,12 @@
 import json
 import subprocess
 import zipfile
-from dataclasses import replace
 
 import pytest
 
 from modules.lambda_artifact import PLACEHOLDER_DIR, PLACEHOLDER_IGNORED_ATTRIBUTES, ArtifactError, artifact_from_environ
 from modules.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
-from stages import StageSettings, resolve_stage
+from stages import resolve_stage
 from tests.modules.stack_scenarios import find_node, only, scratch_scope, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
@@ -171,12 +170,6 @@ def test_artifact_without_the_handler_module_is_refused(artifacts):
         LambdaFunction(scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(**API, code_path=str(artifacts["dir"])))
     with pytest.raises(ArtifactError, match="placeholder"):
         LambdaFunction(scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(name_suffix="web", handler="nope.handler"))
-
-
-def test_unsupported_log_retention_is_refused():
-    stage = replace(resolve_stage("dev"), settings=StageSettings(log_retention_days=10))
-    with pytest.raises(ValueError, match="retention"):
-        LambdaFunction(scratch_scope(), "fn", stage, LambdaFunctionProps(**API))
 
 
 def test_artifact_path_comes_from_the_environment_or_placeholder():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from stages import PERMANENT_STAGES, Protection, StageKind, naming, resolve_stage
+from stages import PERMANENT_STAGES, Protection, StageKind, StageSettings, naming, resolve_stage
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,9 @@ def test_every_catalogued_name_fits_for_permanent_stages():
 
 def test_tags_name_app_stage_and_tool():
     assert resolve_stage("staging").tags == {"app": "sgcarstrends", "stage": "staging", "managed-by": "cdktf"}
+
+
+def test_unsupported_log_retention_is_refused():
+    with pytest.raises(ValueError, match="retention"):
+        StageSettings(log_retention_days=10)
+    assert StageSettings(log_retention_days=14).log_retention_days == 14
