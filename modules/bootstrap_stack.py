@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from modules.bindings import Construct, LocalBackend, TerraformOutput, TerraformResourceLifecycle, TerraformStack, aws
 from modules.deployment_target import DeploymentTarget
+from modules.private_bucket import make_private
 from modules.providers import local_endpoint_settings
 from modules.state_backend import BackendSettings
 from stages import APP_NAME
@@ -21,8 +22,9 @@ class BootstrapStack(TerraformStack):
     def __init__(self, scope: Construct, settings: BackendSettings, target: DeploymentTarget | None = None) -> None:
         super().__init__(scope, BOOTSTRAP_STACK_NAME)
         target = target or DeploymentTarget()
-        # Relative to cdktf.out/stacks/bootstrap: the state file lives at the
-        # repository root, so re-synthesizing (which replaces cdktf.out) never touches it.
+        # Relative to <outdir>/stacks/bootstrap: the state file lives next to the
+        # output directory (the repository root for cdktf.out), so re-synthesizing
+        # (which replaces the output directory) never touches it.
         LocalBackend(self, path="../../../terraform.bootstrap.tfstate")
         provider = aws("provider")
         # A local target sends the state bucket to the same loopback endpoint as the stages.
@@ -41,34 +43,5 @@ class BootstrapStack(TerraformStack):
             force_destroy=False,
             lifecycle=TerraformResourceLifecycle(prevent_destroy=True),
         )
-        versioning = aws("s3_bucket_versioning")
-        versioning.S3BucketVersioningA(
-            self,
-            "state_bucket_versioning",
-            bucket=bucket.id,
-            versioning_configuration=versioning.S3BucketVersioningVersioningConfiguration(status="Enabled"),
-        )
-        sse = aws("s3_bucket_server_side_encryption_configuration")
-        sse.S3BucketServerSideEncryptionConfigurationA(
-            self,
-            "state_bucket_encryption",
-            bucket=bucket.id,
-            rule=[
-                sse.S3BucketServerSideEncryptionConfigurationRuleA(
-                    apply_server_side_encryption_by_default=sse.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA(
-                        sse_algorithm="aws:kms"
-                    ),
-                    bucket_key_enabled=True,
-                )
-            ],
-        )
-        aws("s3_bucket_public_access_block").S3BucketPublicAccessBlock(
-            self,
-            "state_bucket_public_access_block",
-            bucket=bucket.id,
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-        )
+        make_private(self, bucket, "aws:kms", bucket_key_enabled=True, id_prefix="state_bucket_")
         TerraformOutput(self, "state_bucket_name", value=bucket.bucket)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 from modules.bindings import Construct, aws
+from modules.private_bucket import make_private
 from modules.protection import force_destroy_for, lifecycle_for
 from stages import Stage
 
@@ -35,32 +36,7 @@ class WebAssets(Construct):
             force_destroy=force_destroy_for(stage),
             lifecycle=lifecycle_for(stage),
         )
-        versioning = aws("s3_bucket_versioning")
-        versioning.S3BucketVersioningA(
-            self,
-            "versioning",
-            bucket=self.bucket.id,
-            versioning_configuration=versioning.S3BucketVersioningVersioningConfiguration(status="Enabled"),
-        )
-        sse = aws("s3_bucket_server_side_encryption_configuration")
-        default = sse.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA
-        sse.S3BucketServerSideEncryptionConfigurationA(
-            self,
-            "encryption",
-            bucket=self.bucket.id,
-            rule=[sse.S3BucketServerSideEncryptionConfigurationRuleA(
-                apply_server_side_encryption_by_default=default(sse_algorithm="AES256"),
-            )],
-        )
-        self.public_access_block = aws("s3_bucket_public_access_block").S3BucketPublicAccessBlock(
-            self,
-            "public_access_block",
-            bucket=self.bucket.id,
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-        )
+        self.public_access_block = make_private(self, self.bucket, "AES256")
         ownership = aws("s3_bucket_ownership_controls")
         ownership.S3BucketOwnershipControls(
             self,
