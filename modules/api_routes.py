@@ -14,6 +14,7 @@ from stages import Stage
 
 AUTHORIZATION_HEADER = "$request.header.Authorization"
 AUTHORIZER_CACHE_SECONDS = 300
+API_GATEWAY_PRINCIPAL = "apigateway.amazonaws.com"
 
 
 def _route_id(route_key: str) -> str:
@@ -55,14 +56,8 @@ def add_routes(
         route.Apigatewayv2Route(
             scope, _route_id(route_key), api_id=api.id, route_key=route_key, target=target, authorization_type="NONE"
         )
-    aws("lambda_permission").LambdaPermission(
-        scope,
-        "invoke_permission",
-        statement_id="AllowApiGatewayInvoke",
-        action="lambda:InvokeFunction",
-        function_name=function.function.function_name,
-        principal="apigateway.amazonaws.com",
-        source_arn=f"{api.execution_arn}/*/*",
+    function.allow_invoke(
+        scope, "invoke_permission", "AllowApiGatewayInvoke", API_GATEWAY_PRINCIPAL, f"{api.execution_arn}/*/*"
     )
 
 
@@ -80,13 +75,8 @@ def _add_authorizer(scope: Construct, stage: Stage, api, authorizer_function: La
         enable_simple_responses=True,
         authorizer_result_ttl_in_seconds=AUTHORIZER_CACHE_SECONDS,
     )
-    aws("lambda_permission").LambdaPermission(
-        scope,
-        "authorizer_permission",
-        statement_id="AllowApiGatewayAuthorizer",
-        action="lambda:InvokeFunction",
-        function_name=authorizer_function.function.function_name,
-        principal="apigateway.amazonaws.com",
-        source_arn=f"{api.execution_arn}/authorizers/{authorizer.id}",
+    authorizer_function.allow_invoke(
+        scope, "authorizer_permission", "AllowApiGatewayAuthorizer", API_GATEWAY_PRINCIPAL,
+        f"{api.execution_arn}/authorizers/{authorizer.id}",
     )
     return authorizer

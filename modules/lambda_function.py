@@ -166,6 +166,22 @@ class LambdaFunction(Construct):
         self.function_arn = self.function.arn
         self.invoke_arn = self.function.invoke_arn
 
+    def allow_invoke(self, scope: Construct, construct_id: str, statement_id: str, principal: str, source_arn: str):
+        """Let `principal` invoke this function, from `source_arn` only.
+
+        The permission is created in `scope` (the caller that needs the access), so
+        its Terraform address belongs to the caller.
+        """
+        return aws("lambda_permission").LambdaPermission(
+            scope,
+            construct_id,
+            statement_id=statement_id,
+            action="lambda:InvokeFunction",
+            function_name=self.function.function_name,
+            principal=principal,
+            source_arn=source_arn,
+        )
+
     def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
         return Metric(
             namespace="AWS/Lambda", metric_name=metric_name, dimensions={"FunctionName": self.function_name}

@@ -93,13 +93,5 @@ class WebServer(Construct):
         aws("cloudwatch_event_target").CloudwatchEventTarget(
             self, "warmer_target", rule=rule.name, arn=self.function.function_arn, input=WARMER_EVENT
         )
-        aws("lambda_permission").LambdaPermission(
-            self,
-            "warmer_permission",
-            statement_id="AllowWarmerSchedule",
-            action="lambda:InvokeFunction",
-            function_name=self.function.function.function_name,
-            principal="events.amazonaws.com",
-            source_arn=rule.arn,
-        )
+        self.function.allow_invoke(self, "warmer_permission", "AllowWarmerSchedule", "events.amazonaws.com", rule.arn)
         return rule
