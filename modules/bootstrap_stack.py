@@ -11,7 +11,7 @@ from modules.deployment_target import DeploymentTarget
 from modules.private_bucket import make_private
 from modules.providers import local_endpoint_settings
 from modules.state_backend import BackendSettings
-from stages import APP_NAME
+from stages.model import default_tags
 
 BOOTSTRAP_STACK_NAME = "bootstrap"
 
@@ -34,7 +34,7 @@ class BootstrapStack(TerraformStack):
             "aws",
             **local,
             region=settings.region,
-            default_tags=[provider.AwsProviderDefaultTags(tags={"app": APP_NAME, "stage": "bootstrap", "managed-by": "cdktf"})],
+            default_tags=[provider.AwsProviderDefaultTags(tags=default_tags(BOOTSTRAP_STACK_NAME))],
         )
         bucket = aws("s3_bucket").S3Bucket(
             self,

@@ -22,6 +22,11 @@ CLOUDWATCH_RETENTION_DAYS = (
 """The retention periods CloudWatch Logs accepts, in days."""
 
 
+def default_tags(stack_name: str) -> dict[str, str]:
+    """The tags (app, stage, managed-by) every AWS resource of a stack carries, bootstrap included."""
+    return {"app": APP_NAME, "stage": stack_name, "managed-by": "cdktf"}
+
+
 class StageKind(enum.Enum):
     """Permanent stages live forever; ephemeral ones are created per branch or PR."""
 
@@ -160,4 +165,4 @@ class Stage:
     @property
     def tags(self) -> dict[str, str]:
         """Default tags every AWS resource of the stage carries."""
-        return {"app": APP_NAME, "stage": self.name, "managed-by": "cdktf"}
+        return default_tags(self.name)
