@@ -9,13 +9,11 @@ On exit 2 no report is written.
 from __future__ import annotations
 
 import argparse
-import errno
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from policies.model import InputError
+from policies.output_files import OutputError, write_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "junit", "markdown")
@@ -53,28 +51,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory, then rename: readers never see half a report.
-
-    Raises `OSError`; a parent that exists but is a file is named as such
-    (mkdir would only say "File exists").
-    """
-    for ancestor in path.parents:
-        if ancestor.exists():
-            if not ancestor.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(ancestor))
-            break
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def list_rules() -> str:
     """The rule table, each column as wide as its longest cell (stage descriptions vary a lot)."""
     from policies.registry import all_rules
@@ -106,11 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     report = render(result, args.format)
     if args.output:
         try:
-            write_atomically(args.output, report)
-        except OSError as error:
-            where = f" ({error.filename})" if error.filename else ""
-            print(f"sgct check: cannot write the report to {args.output}: {error.strerror or error}{where}; "
-                  "choose a writable --output path", file=sys.stderr)
+            write_files([(args.output, report)], what="the report to ", option="--output ")
+        except OutputError as error:
+            print(f"sgct check: {error}", file=sys.stderr)
             return EXIT_UNUSABLE
     else:
         sys.stdout.write(report)

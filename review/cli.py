@@ -16,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from policies.output_files import OutputError, write_files
 from review.changes import StageReview
 from review.findings import DEFAULT_SUPPRESSIONS_TEXT, add_policy_findings, default_suppressions
 from review.model_io import dump_reviews, load_reviews
-from review.output_files import OutputError, write_files
 from review.plan_changes import load_plan, review_plan
 from review.render import DEFAULT_MAX_CHARS, render_comment
 from review.stage_info import ReviewInputError, stage_from_filename

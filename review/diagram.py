@@ -18,7 +18,7 @@ from typing import Any
 
 from policies.config_view import sections
 from policies.shapes import CONFIG_FIX, fail
-from review.output_files import OutputError, write_files
+from policies.output_files import OutputError, write_files
 
 _EXPRESSION = re.compile(r"\$\{(.*?)\}")
 _ADDRESS = re.compile(r"\b((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)")

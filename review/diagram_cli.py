@@ -15,8 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from policies.output_files import OutputError, write_files
 from review.diagram import DiagramError, build_graph, render_image, to_dot, to_mermaid
-from review.output_files import OutputError, write_files
 from review.stack_input import read_stack
 from review.stage_info import ReviewInputError
 from stages import StageNameError

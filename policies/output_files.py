@@ -1,5 +1,7 @@
 """Write several output files all or nothing: every temporary file first, then every rename.
 
+Used by `sgct check --output` and the review commands.
+
 Why: `sgct review --output comment.md --save-json review.json` must not
 leave a fresh comment next to a missing (or stale) saved review when the
 second path cannot be written; CI would post one and upload the other.
@@ -22,10 +24,10 @@ class OutputError(RuntimeError):
     """An output file could not be written; nothing was written (exit 2)."""
 
 
-def _describe(path: Path, error: OSError) -> str:
+def _describe(path: Path, error: OSError, what: str, option: str) -> str:
     reason = error.strerror or str(error)
     where = f" ({error.filename})" if error.filename else ""
-    return f"cannot write {path}: {reason}{where}; choose a writable path"
+    return f"cannot write {what}{path}: {reason}{where}; choose a writable {option}path"
 
 
 def _temporary(path: Path, content: str | bytes) -> Path:
@@ -45,8 +47,13 @@ def _temporary(path: Path, content: str | bytes) -> Path:
     return Path(name)
 
 
-def write_files(outputs: list[tuple[Path, str | bytes]]) -> None:
-    """Write every `(path, content)` or none of them; `OutputError` says which path failed."""
+def write_files(outputs: list[tuple[Path, str | bytes]], *, what: str = "", option: str = "") -> None:
+    """Write every `(path, content)` or none of them; `OutputError` says which path failed.
+
+    `what` and `option` only word the message: `what="the report to "` and
+    `option="--output "` give "cannot write the report to P: ...; choose a
+    writable --output path" (`sgct check`).
+    """
     staged: list[tuple[Path, Path]] = []
     current = None
     try:
@@ -55,7 +62,7 @@ def write_files(outputs: list[tuple[Path, str | bytes]]) -> None:
         for temporary, current in staged:
             os.replace(temporary, current)
     except OSError as error:
-        raise OutputError(_describe(current, error)) from None
+        raise OutputError(_describe(current, error, what, option)) from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)  # already renamed: nothing to remove
