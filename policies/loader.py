@@ -77,8 +77,7 @@ def load_document(path: Path, plan: bool = False, stage: str | None = None) -> D
 
 def _document(path: Path, data, plan: bool, stage: str | None) -> Document:
     if plan or is_plan(data):
-        check_format(str(path), data)
-        return plan_document(str(path), data, stage)
+        return plan_document(str(path), data, stage)  # check_plan starts with check_format
     if isinstance(data, dict) and "format_version" in data:
         check_format(str(path), data)  # state JSON, or a plan with nothing in it
     if not isinstance(data, dict) or not ({"//", "resource", "terraform", "provider"} & data.keys()):
