@@ -101,6 +101,8 @@ class Document:
     """
     protected_types: frozenset[str] = PROTECTED_TYPES
     """Types the protection rules guard; the CLI's --protected-type extends it."""
+    secrets: set[str] = field(default_factory=set)
+    """Plans: `sensitive_strings(raw)`, computed once by `plan_document`; the engine scrubs findings with it."""
 
     @property
     def is_plan(self) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from policies.documents import Document
 from policies.model import Finding, Severity, UnknownValue, Violation
-from policies.redaction import scrub, sensitive_strings
+from policies.redaction import scrub
 from policies.registry import Rule, all_rules
 from policies.rule_helpers import unverifiable
 from policies.suppressions import Suppression, apply_suppressions
@@ -81,7 +81,7 @@ def check_documents(documents: list[Document], suppressions: list[Suppression] |
     for document in documents:
         if protected_types is not None:
             document.protected_types = protected_types
-        secrets = sensitive_strings(document.raw) if document.is_plan else set()
+        secrets = document.secrets
         applied[document.path] = set()
         for rule in rules.values():
             if rule.applies_to(document):

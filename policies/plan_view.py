@@ -22,7 +22,7 @@ from policies.documents import Document, Resource
 from policies.model import InputError, InputKind
 from policies.plan_providers import aws_providers
 from policies.plan_stage import plan_stage
-from policies.redaction import redact_plan
+from policies.redaction import redact_plan, sensitive_strings
 from policies.shapes import PLAN_FIX, fail, objects, optional_list, optional_object
 
 __all__ = ["aws_providers", "check_format", "check_plan", "is_plan", "plan_document"]
@@ -123,7 +123,8 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
     _provider_keys(path, optional_object(configuration.get("root_module"), path, "configuration.root_module",
                                          PLAN_FIX), "", provider_keys)
     providers = aws_providers(plan, path)
-    redacted = redact_plan(plan, mask_secret_like_strings=False)
+    secrets = sensitive_strings(plan)
+    redacted = redact_plan(plan, mask_secret_like_strings=False, secrets=secrets)
     resources = {}
     for entry, change in _changes(path, redacted):
         if entry.get("mode", "managed") != "managed":
@@ -143,4 +144,4 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
     return Document(path=path, kind=InputKind.PLAN, stage=stage, raw=plan, resources=resources,
                     construct_paths={**paths, **{a: r.construct_path for a, r in resources.items()
                                                  if r.construct_path}},
-                    providers=providers)
+                    providers=providers, secrets=secrets)

@@ -99,14 +99,16 @@ def scrub_values(value, secrets: set[str]):
     return value
 
 
-def redact_plan(plan: dict, mask_secret_like_strings: bool = True) -> dict:
+def redact_plan(plan: dict, mask_secret_like_strings: bool = True, secrets: set[str] | None = None) -> dict:
     """A deep copy of `plan` in which no sensitive value survives.
 
     Besides the marked positions, any string that contains a marked value is
     masked too: Terraform does not always carry the mark to derived copies
     (e.g. `terraform_data.output` in prior state echoes a sensitive `input`).
+    `secrets` is `sensitive_strings(plan)` when the caller already has it.
     """
-    secrets = sensitive_strings(plan)
+    if secrets is None:
+        secrets = sensitive_strings(plan)
     plan = copy.deepcopy(plan)
     for key in ("resource_changes", "resource_drift"):
         for entry in plan.get(key) or []:
