@@ -17,6 +17,13 @@ from policies.resource_types import PROTECTED_TYPES
 from policies.suppressions import META_RULES, load_suppressions
 
 DEFAULT_SUPPRESSIONS = Path(__file__).resolve().parent / "suppressions.yaml"
+DEFAULT_SUPPRESSIONS_TEXT = "policies/suppressions.yaml"
+"""How help and errors name the default: relative to the repository, not the absolute path."""
+
+
+def default_suppressions() -> Path | None:
+    """The repository's suppressions file, or None where it does not exist."""
+    return DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None
 
 
 def check_paths(paths: list[Path], *, plan: bool = False, stage: str | None = None,

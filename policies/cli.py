@@ -20,7 +20,7 @@ FORMATS = ("text", "json", "sarif", "junit", "markdown")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from policies.api import DEFAULT_SUPPRESSIONS
+    from policies.api import DEFAULT_SUPPRESSIONS_TEXT, default_suppressions
 
     parser = argparse.ArgumentParser(
         prog="sgct check",
@@ -36,8 +36,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, metavar="FILE",
                         help="write the report to FILE atomically instead of stdout")
     parser.add_argument("--suppressions", type=Path, metavar="FILE",
-                        default=DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None,
-                        help="suppressions YAML (default: policies/suppressions.yaml when it exists)")
+                        default=default_suppressions(),
+                        help=f"suppressions YAML (default: {DEFAULT_SUPPRESSIONS_TEXT} when it exists)")
     parser.add_argument("--no-suppressions", action="store_true",
                         help="ignore every suppressions file and report all findings")
     parser.add_argument("--stage", metavar="NAME",

@@ -16,9 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from policies.api import DEFAULT_SUPPRESSIONS_TEXT, default_suppressions
 from policies.output_files import OutputError, write_files
 from review.changes import StageReview
-from review.findings import DEFAULT_SUPPRESSIONS_TEXT, add_policy_findings, default_suppressions
+from review.findings import add_policy_findings
 from review.model_io import dump_reviews, load_reviews
 from review.plan_changes import load_plan, review_plan
 from review.render import DEFAULT_MAX_CHARS, render_comment

@@ -12,22 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policies.api import DEFAULT_SUPPRESSIONS, check_paths
+from policies.api import DEFAULT_SUPPRESSIONS_TEXT, check_paths
 from policies.model import InputError
 from review.changes import Finding, StageReview
 from review.redaction import scrub
 from review.stage_info import ReviewInputError
 
-__all__ = ["DEFAULT_SUPPRESSIONS", "DEFAULT_SUPPRESSIONS_TEXT", "add_policy_findings", "default_suppressions",
-           "stage_inputs"]
-
-DEFAULT_SUPPRESSIONS_TEXT = "policies/suppressions.yaml"
-"""How help and errors name the default: relative to the repository, like `sgct check` does."""
-
-
-def default_suppressions() -> Path | None:
-    """The repository's suppressions file, or None where it does not exist."""
-    return DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None
+__all__ = ["add_policy_findings", "stage_inputs"]
 
 
 def stage_inputs(stage: str, synth_dir: Path | None, plan_file: Path | None) -> list[Path]:
@@ -53,7 +44,7 @@ def add_policy_findings(
 
     `suppressions_file` must exist when given: a waiver file the user named
     but that is not there would otherwise silently show every finding
-    unwaived. `default_suppressions()` is the one that may be absent.
+    unwaived. `policies.api.default_suppressions()` is the one that may be absent.
     """
     if suppressions_file is not None and not suppressions_file.is_file():
         raise ReviewInputError(f"suppressions file {suppressions_file} does not exist; pass an existing file "

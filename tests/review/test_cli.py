@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from review import findings
+from policies import api
 from review.cli import main
 
 
@@ -80,7 +80,7 @@ def test_an_explicit_suppressions_file_must_exist(tmp_path, capsys):
 
 
 def test_the_default_suppressions_file_may_be_absent(tmp_path, monkeypatch):
-    monkeypatch.setattr(findings, "DEFAULT_SUPPRESSIONS", tmp_path / "absent.yaml")
+    monkeypatch.setattr(api, "DEFAULT_SUPPRESSIONS", tmp_path / "absent.yaml")
     assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(tmp_path / "c.md")]) == 0
 
 
@@ -118,6 +118,6 @@ def test_help_names_paths_relatively_and_documents_exit_codes(capsys):
         main(["--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "(default: policies/suppressions.yaml, if present)" in out
-    assert str(findings.DEFAULT_SUPPRESSIONS) not in out
+    assert str(api.DEFAULT_SUPPRESSIONS) not in out
     assert "--suppressions FILE" in out and "--output FILE" in out
     assert "Exit codes: 0" in out and "2 unusable input" in out and "3 with --fail-on-protected" in out
