@@ -26,24 +26,33 @@ class StageContext:
     is_bootstrap: bool = False
 
     @property
+    def is_protected(self) -> bool:
+        return self.protection is Protection.PROTECTED
+
+    @property
     def prefix(self) -> str:
         """`sgcarstrends-<stage>`: what every AWS name in a stage stack starts with."""
         return f"{APP_NAME}-{self.name}"
 
 
-def stage_context(name: str, origin: str) -> StageContext:
-    """Resolve `name` (from `origin`, for the error) into a `StageContext`.
+def resolve_stage_context(name: str) -> StageContext:
+    """`name` as a `StageContext`; raises `StageNameError` (callers word the error).
 
     `bootstrap` is the state-bucket stack: protected, local state by design.
     Any other name must be a valid stage name (`stages.resolve_stage`).
     """
     if name == BOOTSTRAP:
         return StageContext(BOOTSTRAP, Protection.PROTECTED, is_bootstrap=True)
+    stage = resolve_stage(name)
+    return StageContext(stage.name, stage.protection)
+
+
+def stage_context(name: str, origin: str) -> StageContext:
+    """Resolve `name` (from `origin`, for the error) into a `StageContext`; `InputError` if invalid."""
     try:
-        stage = resolve_stage(name)
+        return resolve_stage_context(name)
     except StageNameError as error:
         raise InputError(f"{origin}: stage {name!r} is not a valid stage name: {error}") from None
-    return StageContext(stage.name, stage.protection)
 
 
 class StageScope(enum.Enum):

@@ -17,9 +17,9 @@ from typing import Any
 
 from policies.model import InputError
 from policies.plan_stage import check_plan_stage as check_plan_stage_recorded
-from stages import PERMANENT_STAGES, StageNameError, resolve_stage
+from policies.stage_context import BOOTSTRAP, resolve_stage_context
+from stages import PERMANENT_STAGES, StageNameError
 
-BOOTSTRAP_STACK = "bootstrap"
 _FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
 
 
@@ -28,11 +28,13 @@ class ReviewInputError(ValueError):
 
 
 def is_protected(stage: str) -> bool:
-    """Prod (and the state bootstrap stack, which holds every stage's state) are protected."""
-    if stage == BOOTSTRAP_STACK:
-        return True
+    """Prod (and the state bootstrap stack, which holds every stage's state) are protected.
+
+    The stage model is the policies' (`policies.stage_context`), so `sgct check`
+    and `sgct review` agree on which stages are protected.
+    """
     try:
-        return resolve_stage(stage).is_protected
+        return resolve_stage_context(stage).is_protected
     except StageNameError as error:
         raise ReviewInputError(f"{stage!r} is not a stage this repository knows: {error}") from None
 
@@ -40,7 +42,7 @@ def is_protected(stage: str) -> bool:
 def stage_from_filename(path: Path) -> str:
     """`plan-prod.json` -> `prod`; raise when the name gives no valid stage."""
     stem = path.name.removesuffix(".json")
-    if stem in (*PERMANENT_STAGES, BOOTSTRAP_STACK):
+    if stem in (*PERMANENT_STAGES, BOOTSTRAP):
         return stem
     for pattern in _FILE_PATTERNS:
         match = re.fullmatch(pattern, stem)
