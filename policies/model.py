@@ -8,7 +8,7 @@ lets each reporter and rule be tested on hand-built values.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 class Severity(enum.Enum):
@@ -66,7 +66,6 @@ class Finding:
     fix: str = ""
     suppressed_by: str | None = None
     """The suppression's reason when a suppression matched; suppressed findings never fail a run."""
-    extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def is_blocking(self) -> bool:

@@ -77,10 +77,10 @@ def _replace_paths(change: dict[str, Any]) -> set[str]:
 
 
 def _attribute_changes(action: Action, change: dict[str, Any]) -> tuple[AttributeChange, ...]:
-    before = flatten(change.get("before"), change.get("before_sensitive", False)) if change.get("before") else {}
-    after = flatten(change.get("after"), change.get("after_sensitive", False), change.get("after_unknown", False))
     if action is Action.DESTROY:
         return ()
+    before = flatten(change.get("before"), change.get("before_sensitive", False)) if change.get("before") else {}
+    after = flatten(change.get("after"), change.get("after_sensitive", False), change.get("after_unknown", False))
     _collapse_under_markers(before, after)
     forcing = _replace_paths(change)
     rows = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policies.redaction import REDACTED as POLICY_REDACTED
 from policies.redaction import scrub as _policy_scrub
 from policies.secrets import is_secret_key, mask, secret_value_kind
 from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, display
@@ -91,4 +90,4 @@ def scrub(text: str, known_values: set[str]) -> str:
     return _policy_scrub(text, {value for value in known_values if len(value) >= MIN_SCRUB_CHARS})
 
 
-__all__ = ["POLICY_REDACTED", "REDACTED", "looks_secret", "safe_display", "safe_value", "scrub", "secret_name"]
+__all__ = ["REDACTED", "looks_secret", "safe_display", "safe_value", "scrub", "secret_name"]

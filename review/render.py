@@ -9,6 +9,7 @@ dropped. Long sections are folded in `<details>` at every level.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,6 @@ from review.redaction import scrub
 
 MARKER = "<!-- sgct-plan-review -->"
 """First line of every comment: CI finds and updates its previous comment by it."""
-GITHUB_COMMENT_LIMIT = 65_536
 DEFAULT_MAX_CHARS = 60_000
 FOLD_ROWS = 10
 """A resource table or finding list longer than this starts folded."""
@@ -53,7 +53,9 @@ def cell(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=False).replace("|", "&#124;")
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment for every size level and comment (templates are loaded once)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=False,  # markdown, not HTML: every value goes through `code` or `cell`
