@@ -28,6 +28,7 @@ from harness.inventory import (
 )
 from harness.synth import SynthError, SynthOutput, run_synth
 from modules.deployment_target import LOCAL_ENDPOINT_VARIABLE
+from policies.output_files import write_files
 from stages import PERMANENT_STAGES
 
 
@@ -52,13 +53,6 @@ def _synthesize(stages: list[str], scratch: Path) -> SynthOutput:
     return SynthOutput(scratch / "cdktf.out")
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.new")
-    temporary.write_text(text)
-    temporary.replace(path)
-
-
 def main(argv: list[str]) -> int:
     args = _parse(argv)
     stages = args.stage or list(INVENTORY_STAGES)
@@ -73,7 +67,7 @@ def main(argv: list[str]) -> int:
             stack = output.stack(stage)
             path = inventory_path(stage, args.dir)
             if args.action == "regenerate":
-                _write_atomically(path, dump_inventory(build_inventory(stack)))
+                write_files([(path, dump_inventory(build_inventory(stack)))])
                 print(f"wrote {path}")
                 continue
             try:
