@@ -149,7 +149,8 @@ def moto_server(local_endpoint, tmp_path_factory):
 
 
 @pytest.fixture
-def local_terraform(terraform_binary, aws_provider_mirror, local_synth, moto_server, request, tmp_path):
+def local_terraform(terraform_binary, aws_provider_mirror, moto_server, local_synth, request, tmp_path):
+    # moto_server before local_synth: without moto the test skips before paying for a synthesis.
     """`local_terraform()`: a runner on a working copy of the local stage, its state bucket on moto."""
     bucket = local_synth.stack.backend["s3"]["bucket"]
     s3 = moto_server.client("s3")

@@ -24,13 +24,7 @@ import subprocess
 
 import pytest
 
-from harness.toolchain import (
-    find_aws_provider_mirror,
-    find_terraform,
-    missing_mirror_reason,
-    missing_terraform_reason,
-    offline_cli_environment,
-)
+from harness.toolchain import offline_cli_environment
 
 STAGES = ("prod", "staging", "dev", "pr-123")
 CLOUDFLARE_PREFIX = "cloudflare_"
@@ -81,21 +75,20 @@ def aws_resource_count(config: dict) -> int:
 
 
 @pytest.fixture(scope="module")
-def validator(tmp_path_factory):
-    """A working directory initialised once against the offline AWS provider mirror."""
-    terraform = find_terraform()
-    if terraform is None:
-        pytest.skip(missing_terraform_reason())
-    mirror = find_aws_provider_mirror()
-    if mirror is None:
-        pytest.skip(missing_mirror_reason())
+def validator(terraform_binary, aws_provider_mirror, tmp_path_factory):
+    """A working directory initialised once against the offline AWS provider mirror.
+
+    The session fixtures skip, naming what is missing, without Terraform or the mirror.
+    """
     root = tmp_path_factory.mktemp("terraform-validate")
     workdir = root / "stage"
     workdir.mkdir()
-    env = {"PATH": os.environ.get("PATH", ""), **offline_cli_environment(root / "cli", mirror), "HOME": str(root)}
-    env["TF_PLUGIN_CACHE_DIR"] = str(root / "plugin-cache")
-    (root / "plugin-cache").mkdir()
-    return terraform, workdir, env, mirror
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        **offline_cli_environment(root / "cli", aws_provider_mirror),
+        "HOME": str(root),
+    }
+    return terraform_binary, workdir, env, aws_provider_mirror
 
 
 def _run(terraform: str, workdir, env, *args: str) -> subprocess.CompletedProcess:
