@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from modules.output_dir import OutdirError, check_replaceable, target_outdir
+from modules.app.output_dir import OutdirError, check_replaceable, target_outdir
 from stages import EPHEMERAL_STAGES_VARIABLE, StageNameError, selected_stages
 
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None, prog: str = "python main.py") -> int:
         return 2
     try:
         # Imported after validation: loading jsii costs seconds, a bad name should not.
-        from modules.synthesis import synthesize
+        from modules.app.synthesis import synthesize
 
         synthesize(stages, outdir)
     except Exception as error:  # noqa: BLE001 - report any synth failure, keep old output

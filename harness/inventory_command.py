@@ -27,7 +27,7 @@ from harness.inventory import (
     load_inventory,
 )
 from harness.synth import SynthError, SynthOutput, run_synth
-from modules.deployment_target import LOCAL_ENDPOINT_VARIABLE
+from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE
 from policies.output_files import write_files
 from stages import PERMANENT_STAGES
 

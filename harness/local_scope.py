@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-# Resource types moto 5.x cannot create, with the reason (see modules/deployment_target.py).
+# Resource types moto 5.x cannot create, with the reason (see modules/app/deployment_target.py).
 LOCALLY_UNSUPPORTED: dict[str, str] = {
     "aws_cloudfront_cache_policy": "moto has no CloudFront cache policies",
     "aws_cloudfront_origin_request_policy": "moto has no CloudFront origin request policies",

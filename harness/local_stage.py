@@ -3,7 +3,7 @@
 Why: a plan proves the JSON is valid; only an apply proves the resources fit
 together (roles assumable, ARNs wired, names accepted). `SGCT_LOCAL_ENDPOINT`
 makes synthesis point the AWS provider and the S3 backend at a loopback
-server and leave out what cannot run there (see modules/deployment_target.py).
+server and leave out what cannot run there (see modules/app/deployment_target.py).
 This module turns that output into a Terraform working directory that runs
 offline with the mirrored AWS provider.
 """
@@ -18,7 +18,7 @@ from harness.moto_server import FAKE_CREDENTIALS, REGION
 from harness.synth import SynthOutput, SynthesizedStack, run_synth
 from harness.terraform import Terraform, TerraformOptions
 from harness.toolchain import ProviderMirror, offline_cli_environment
-from modules.deployment_target import LOCAL_ENDPOINT_VARIABLE, check_loopback_endpoint
+from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE, check_loopback_endpoint
 
 # Terraform's own working files, never copied from a synthesized stack directory.
 _WORKING_FILES = (".terraform", ".terraform.lock.hcl", "*.tfstate", "*.tfstate.backup", "tfplan")

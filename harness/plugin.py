@@ -37,7 +37,7 @@ from harness.toolchain import (
     offline_cli_environment,
 )
 from harness.workflow import unique_stage_name
-from modules.deployment_target import LOCAL_ENDPOINT_VARIABLE
+from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE
 
 SESSION_EPHEMERAL_STAGES = ("pr-123",)
 

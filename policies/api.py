@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 from policies.engine import CheckResult, check_documents
-from policies.loader import load_documents
+from policies.inputs.loader import load_documents
 from policies.registry import all_rules
-from policies.resource_types import PROTECTED_TYPES
+from policies.inputs.resource_types import PROTECTED_TYPES
 from policies.suppressions import META_RULES, load_suppressions
 
 DEFAULT_SUPPRESSIONS = Path(__file__).resolve().parent / "suppressions.yaml"

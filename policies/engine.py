@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from policies.documents import Document
+from policies.inputs.documents import Document
 from policies.model import Finding, Severity, UnknownValue, Violation
-from policies.redaction import scrub
+from sensitive.plan_redaction import scrub
 from policies.registry import Rule, all_rules
 from policies.rule_helpers import unverifiable
 from policies.suppressions import Suppression, apply_suppressions
@@ -73,7 +73,7 @@ def check_documents(documents: list[Document], suppressions: list[Suppression] |
     """Check `documents` with `rules` (default: all registered) and apply `suppressions`.
 
     `protected_types` replaces the default list of protected resource types
-    for the delete/replace and deletion-protection rules (see `policies.resource_types`).
+    for the delete/replace and deletion-protection rules (see `policies.inputs.resource_types`).
     """
     rules = all_rules() if rules is None else rules
     findings: list[Finding] = []

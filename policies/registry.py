@@ -13,9 +13,9 @@ import pkgutil
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from policies.documents import Document
+from policies.inputs.documents import Document
 from policies.model import InputKind, Severity, Violation
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 RuleCheck = Callable[[Document], Iterable[Violation]]
 

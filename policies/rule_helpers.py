@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from policies.documents import Document, Resource
+from policies.inputs.documents import Document, Resource
 from policies.model import UnknownValue, Violation
 
 

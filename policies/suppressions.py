@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policies.model import Finding, InputError, Severity
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 FIELDS = ("rule", "resource", "stages", "reason", "expires")
 EXPIRED_ID = "SGCT901"

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     outputs = [(args.output, text)] if args.output else []
     if args.save_json:
-        from review.redaction import scrub
+        from sensitive.display_redaction import scrub
 
         outputs.append((args.save_json, scrub(dump_reviews(reviews), secrets)))
     try:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policies.config_view import sections
-from policies.shapes import CONFIG_FIX, fail
+from policies.inputs.config_view import sections
+from policies.inputs.shapes import CONFIG_FIX, fail
 from policies.output_files import OutputError, write_files
 
 _EXPRESSION = re.compile(r"\$\{(.*?)\}")

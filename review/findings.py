@@ -15,7 +15,7 @@ from pathlib import Path
 from policies.api import DEFAULT_SUPPRESSIONS_TEXT, check_paths
 from policies.model import InputError
 from review.changes import Finding, StageReview
-from review.redaction import scrub
+from sensitive.display_redaction import scrub
 from review.stage_info import ReviewInputError
 
 __all__ = ["add_policy_findings", "stage_inputs"]

@@ -16,9 +16,9 @@ from typing import Any
 
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview, action_from_terraform
 from policies.model import InputError
-from policies.plan_view import check_plan
-from policies.redaction import sensitive_strings
-from review.redaction import safe_display
+from policies.inputs.plan_view import check_plan
+from sensitive.plan_redaction import sensitive_strings
+from sensitive.display_redaction import safe_display
 from review.stage_info import ReviewInputError, check_plan_stage, is_protected
 from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, flatten
 
@@ -46,7 +46,7 @@ class PlanReview:
 def load_plan(path: Path) -> dict[str, Any]:
     """Parse and validate a plan JSON file, with an error that says how to produce a good one.
 
-    The validation is `sgct check`'s (`policies.plan_view.check_plan`): state
+    The validation is `sgct check`'s (`policies.inputs.plan_view.check_plan`): state
     JSON, an errored plan, an unknown major format_version or a malformed
     `resource_changes` is unusable input, never a review saying "no changes".
     """

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from review.changes import COUNTED_ACTIONS, StageReview
-from review.redaction import scrub
+from sensitive.display_redaction import scrub
 
 MARKER = "<!-- sgct-plan-review -->"
 """First line of every comment: CI finds and updates its previous comment by it."""

@@ -3,8 +3,8 @@
 Why: a hand-edited or truncated stack (`"resource": []`, a top-level list,
 a resource body that is not an object) made the synth diff and the diagram
 die with an AttributeError, or worse, be reviewed as "no changes". The
-checks are `sgct check`'s (`policies.config_view.sections`,
-`policies.shapes`), so both commands refuse the same files with the same
+checks are `sgct check`'s (`policies.inputs.config_view.sections`,
+`policies.inputs.shapes`), so both commands refuse the same files with the same
 words: the file, the JSON key, and how to regenerate it. Exit code 2.
 """
 
@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from policies.config_view import sections
+from policies.inputs.config_view import sections
 from policies.model import InputError
-from policies.shapes import CONFIG_FIX, fail, objects, optional_object
+from policies.inputs.shapes import CONFIG_FIX, fail, objects, optional_object
 from review.stage_info import ReviewInputError
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from policies.model import InputError
-from policies.plan_stage import check_plan_stage as check_plan_stage_recorded
-from policies.stage_context import BOOTSTRAP, resolve_stage_context
+from policies.inputs.plan_stage import check_plan_stage as check_plan_stage_recorded
+from policies.inputs.stage_context import BOOTSTRAP, resolve_stage_context
 from stages import PERMANENT_STAGES, StageNameError
 
 _FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
@@ -30,7 +30,7 @@ class ReviewInputError(ValueError):
 def is_protected(stage: str) -> bool:
     """Prod (and the state bootstrap stack, which holds every stage's state) are protected.
 
-    The stage model is the policies' (`policies.stage_context`), so `sgct check`
+    The stage model is the policies' (`policies.inputs.stage_context`), so `sgct check`
     and `sgct review` agree on which stages are protected.
     """
     try:
@@ -61,7 +61,7 @@ def stage_from_filename(path: Path) -> str:
 def check_plan_stage(stage: str, plan: dict[str, Any], source: Path) -> None:
     """Refuse a plan whose recorded stage differs from the one it is reviewed as.
 
-    The check is the policies' (`policies.plan_stage`), so `sgct check` and
+    The check is the policies' (`policies.inputs.plan_stage`), so `sgct check` and
     `sgct review` agree on what stage a plan records; only the fix differs.
     """
     try:

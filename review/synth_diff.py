@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from policies.config_view import sections
+from policies.inputs.config_view import sections
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview
-from review.redaction import safe_display
+from sensitive.display_redaction import safe_display
 from review.stack_input import read_stack
 from review.stage_info import ReviewInputError, is_protected
 from review.values import ABSENT, SENSITIVE, flatten

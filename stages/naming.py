@@ -89,7 +89,7 @@ register("api-lambda-error-rate-high", "CloudWatch alarm", ALARM_MAX)
 register("api-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
 register("web-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
 
-# Edge and monitoring (modules/cdn.py, modules/monitoring.py and its parts).
+# Edge and monitoring (modules/edge/cdn.py, modules/monitoring/monitoring.py and its parts).
 KMS_ALIAS_MAX = 256
 register("alarms-global", "SNS topic", SNS_TOPIC_MAX)
 register("alias/alarms", "KMS alias", KMS_ALIAS_MAX, pattern="alias/{prefix}-alarms")

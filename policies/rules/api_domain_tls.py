@@ -3,7 +3,7 @@
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 MODERN_POLICIES = ("TLS_1_2", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_1_3_2025_09")
 

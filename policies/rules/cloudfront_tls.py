@@ -3,7 +3,7 @@
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 HTTPS_VIEWER_POLICIES = ("https-only", "redirect-to-https")
 MODERN_ORIGIN_PROTOCOLS = {"TLSv1.2", "TLSv1.3"}

@@ -2,17 +2,17 @@
 
 from policies.model import Severity, Violation
 from policies.registry import CONFIG, rule
-from policies.resource_types import DELETION_PROTECTION_ATTRIBUTES
-from policies.stage_context import StageScope
+from policies.inputs.resource_types import DELETION_PROTECTION_ATTRIBUTES
+from policies.inputs.stage_context import StageScope
 
 
 @rule("SGCT001", "deletion-protection", "Protected resources have deletion protection",
       Severity.ERROR, StageScope.PROTECTED, CONFIG,
-      fix="Build the resource with modules.protection: lifecycle_for(stage) (prevent_destroy), "
+      fix="Build the resource with modules.app.protection: lifecycle_for(stage) (prevent_destroy), "
           "deletion_protection_for(stage), force_destroy_for(stage).")
 def check(doc):
     """What: on a protected stage (prod, bootstrap) every resource of a protected type
-    (`policies.resource_types.PROTECTED_TYPES`: buckets, log groups, Lambdas, APIs, domains,
+    (`policies.inputs.resource_types.PROTECTED_TYPES`: buckets, log groups, Lambdas, APIs, domains,
     CloudFront, certificates, DNS records, SNS topics, ...) has `lifecycle.prevent_destroy = true`,
     its AWS-side deletion protection switch on where the service has one, and `force_destroy`
     not set.

@@ -3,7 +3,7 @@
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import live, per_resource
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 REQUIRED_RUNTIME = "nodejs22.x"
 

@@ -3,7 +3,7 @@
 from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 from stages.model import CLOUDWATCH_RETENTION_DAYS
 
 SUPPORTED_DAYS = frozenset(CLOUDWATCH_RETENTION_DAYS)

@@ -2,7 +2,7 @@
 
 from policies.model import Severity, Violation
 from policies.registry import PLAN, rule
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 
 def describe(actions: tuple[str, ...]) -> str:

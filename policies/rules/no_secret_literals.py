@@ -2,8 +2,8 @@
 
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
-from policies.secrets import is_reference, is_secret_key, key_words, mask, secret_value_kind
-from policies.stage_context import StageScope
+from sensitive.detection import is_reference, is_secret_key, key_words, mask, secret_value_kind
+from policies.inputs.stage_context import StageScope
 
 SECTIONS = {"resource": "", "data": "data.", "output": "output.", "variable": "var.", "locals": "local.",
             "provider": "provider.", "module": "module."}

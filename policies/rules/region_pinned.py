@@ -4,9 +4,9 @@ from stages import GLOBAL_REGION, PRIMARY_REGION
 
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
-from policies.resource_types import US_EAST_1_TYPES
+from policies.inputs.resource_types import US_EAST_1_TYPES
 from policies.rule_helpers import aws_resources, per_resource, provider_address, provider_for, referrers
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 
 SUPPORTING_TYPES = frozenset({"aws_kms_key", "aws_kms_alias"})
@@ -31,7 +31,7 @@ def _allowed_in_us_east_1(doc, resource, depth: int = 0) -> bool:
 
 @rule("SGCT011", "region-pinned", "Region pinned to ap-southeast-1 (us-east-1 only where required)",
       Severity.ERROR, StageScope.ALL, BOTH,
-      fix="Use the providers from modules.providers: the default AWS provider in ap-southeast-1 and "
+      fix="Use the providers from modules.app.providers: the default AWS provider in ap-southeast-1 and "
           "the `us_east_1` alias only for CloudFront certificates, edge functions and global metrics.")
 def check(doc):
     """What: the default AWS provider sets `region = "ap-southeast-1"` as a literal (not taken from

@@ -5,7 +5,7 @@ from stages import APP_NAME
 from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import aws_resources, per_resource, provider_address, unverifiable
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 REQUIRED_TAGS = ("app", "stage", "managed-by")
 
@@ -36,7 +36,7 @@ def _tags_all(resource, wanted):
 
 @rule("SGCT008", "required-tags", "AWS resources carry the required tags",
       Severity.ERROR, StageScope.ALL, BOTH,
-      fix="Configure the AWS providers with modules.providers.configure_providers (default_tags = "
+      fix="Configure the AWS providers with modules.app.providers.configure_providers (default_tags = "
           "stage.tags) and do not override app/stage in a resource's tags.")
 def check(doc):
     """What: every AWS provider block sets `default_tags` with `app = sgcarstrends`,

@@ -2,12 +2,12 @@
 
 from policies.model import Severity, Violation
 from policies.registry import CONFIG, rule
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 
 @rule("SGCT010", "s3-backend", "S3 backend with per-stage key, encryption and locking",
       Severity.ERROR, StageScope.WORKLOAD, CONFIG,
-      fix="Attach the backend with modules.state_backend.configure_s3_backend(stack, stage.name, settings).")
+      fix="Attach the backend with modules.state.backend.configure_s3_backend(stack, stage.name, settings).")
 def check(doc):
     """What: the stack's `terraform.backend` is `s3` (and only `s3`), its `key` has the stage name
     as a path segment (`stages/<stage>/terraform.tfstate`), `encrypt = true`, and it locks

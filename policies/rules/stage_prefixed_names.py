@@ -5,7 +5,7 @@ import re
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import aws_resources, per_resource
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 
 # The attribute that names the resource in the account, where it is not `name`; these must be set.
 NAME_ATTRIBUTES = {

@@ -22,7 +22,7 @@ from harness.local_stage import (
 from harness.synth import SynthesizedStack
 from harness.toolchain import ProviderMirror
 from harness.workflow import applied
-from modules.state_backend import state_key
+from modules.state.backend import state_key
 
 LOCK_WAIT_SECONDS = 120
 CORE_TYPES = {

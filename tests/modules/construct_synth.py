@@ -19,9 +19,9 @@ CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-
 
 def synth_constructs(stage_name: str, build: Callable) -> SynthesizedStack:
     """Call `build(stack, stage, providers)` in a fresh stack and return the synthesized JSON."""
-    from modules.bindings import App, TerraformStack
-    from modules.deployment_target import DeploymentTarget
-    from modules.providers import configure_providers
+    from modules.app.bindings import App, TerraformStack
+    from modules.app.deployment_target import DeploymentTarget
+    from modules.app.providers import configure_providers
 
     stage = resolve_stage(stage_name)
     outdir = Path(tempfile.mkdtemp(prefix="construct-synth-"))

@@ -22,8 +22,8 @@ Build = Callable[[object, Stage], object]
 
 def synth_scenarios(scenarios: dict[str, tuple[Stage, Build]]) -> tuple[dict[str, SynthesizedStack], dict[str, object]]:
     """`{name: (stage, build)}` -> (`{name: synthesized stack}`, `{name: what build returned}`)."""
-    from modules.bindings import App, TerraformStack
-    from modules.providers import configure_providers
+    from modules.app.bindings import App, TerraformStack
+    from modules.app.providers import configure_providers
 
     outdir = Path(tempfile.mkdtemp(prefix="scenario-synth-"))
     app = App(outdir=str(outdir), stack_traces=False)
@@ -39,7 +39,7 @@ def synth_scenarios(scenarios: dict[str, tuple[Stage, Build]]) -> tuple[dict[str
 
 def scratch_scope():
     """A stack that is never synthesized: for constructs expected to refuse their props."""
-    from modules.bindings import App, TerraformStack
+    from modules.app.bindings import App, TerraformStack
 
     return TerraformStack(App(outdir=tempfile.mkdtemp(prefix="scratch-")), "scratch")
 
@@ -59,7 +59,7 @@ def by_name(stack: SynthesizedStack, resource_type: str, key: str, value: str) -
 
 
 def find_node() -> str | None:
-    """The Node.js jsii uses (`JSII_NODE`, set by modules.bindings), else `node` on PATH."""
-    import modules.bindings  # noqa: F401 - sets JSII_NODE to the bundled Node when present
+    """The Node.js jsii uses (`JSII_NODE`, set by modules.app.bindings), else `node` on PATH."""
+    import modules.app.bindings  # noqa: F401 - sets JSII_NODE to the bundled Node when present
 
     return os.environ.get("JSII_NODE") or shutil.which("node")

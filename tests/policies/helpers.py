@@ -6,9 +6,9 @@ import copy
 import json
 from pathlib import Path
 
-from policies.config_view import config_document
+from policies.inputs.config_view import config_document
 from policies.engine import check_documents
-from policies.plan_view import plan_document
+from policies.inputs.plan_view import plan_document
 from policies.registry import all_rules
 
 

@@ -1,10 +1,10 @@
 """The engine: crashing rules and unknown values are findings, applicability by stage and input."""
 
-from policies.config_view import config_document
+from policies.inputs.config_view import config_document
 from policies.engine import check_documents
 from policies.model import Severity, Violation
 from policies.registry import BOTH, CONFIG, Rule
-from policies.stage_context import StageScope
+from policies.inputs.stage_context import StageScope
 from tests.policies.helpers import stack
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from policies.api import check_paths
 from policies.cli import main
-from policies.redaction import redact_plan
+from sensitive.plan_redaction import redact_plan
 from tests.policies.conftest import NEW_SECRET, OLD_SECRET
 
 pytestmark = pytest.mark.terraform

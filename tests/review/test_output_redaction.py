@@ -19,7 +19,7 @@ import pytest
 
 from harness.toolchain import find_terraform, missing_terraform_reason, offline_cli_environment
 from review.cli import main
-from review.redaction import REDACTED, safe_display
+from sensitive.display_redaction import REDACTED, safe_display
 
 
 def canaries() -> dict[str, str]:

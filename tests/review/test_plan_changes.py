@@ -126,7 +126,7 @@ PLAN_HEAD = {"format_version": "1.2", "terraform_version": "1.11.4", "configurat
     ({"format_version": "1.2"}, "so it is not a plan"),
 ])
 def test_unusable_plans_are_refused_not_reviewed_as_no_changes(tmp_path, plan, words):
-    # The same validation as `sgct check` (policies.plan_view.check_plan): each of these used to load.
+    # The same validation as `sgct check` (policies.inputs.plan_view.check_plan): each of these used to load.
     path = tmp_path / "plan-prod.json"
     path.write_text(json.dumps(plan))
     with pytest.raises(ReviewInputError, match=words) as error:

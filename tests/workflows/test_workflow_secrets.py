@@ -3,7 +3,7 @@
 A plan on a pull request runs the pull request's `main.py` and Terraform, so
 whatever secret its job can read, the branch's author can read. These tests
 follow every job a pull-request workflow runs, into the reusable workflow it
-calls, and list the application secrets (`modules.secrets.SECRET_NAMES`) it
+calls, and list the application secrets (`modules.app.secrets.SECRET_NAMES`) it
 can reach. (A branch can also edit the workflows themselves; the GitHub
 environments' contents and protection rules, described in the README, are
 what holds then. These tests keep the repository's own workflows honest.)
@@ -11,7 +11,7 @@ what holds then. These tests keep the repository's own workflows honest.)
 
 import re
 
-from modules.secrets import SECRET_NAMES
+from modules.app.secrets import SECRET_NAMES
 from tests.workflows.workflow_files import PLAN_REUSABLE, WORKFLOW_FILES, called_workflow, load, steps, triggers
 
 WORKFLOWS = {path.name: load(path) for path in WORKFLOW_FILES}

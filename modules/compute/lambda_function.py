@@ -1,0 +1,204 @@
+"""A Lambda function with its own least-privilege role and log group.
+
+Why one construct: every function on the platform needs the same four
+things done the same way: ARM64 + Node.js 22.x, a role that only lambda can
+assume and that may only write to its own log group, a log group with the
+stage's retention created *before* the function (so Lambda never creates an
+unmanaged, never-expiring one), and protection on prod.
+
+Why a placeholder function ignores code changes: without a build the function
+is created with the 503 placeholder, and from then on Terraform leaves its code
+alone (see modules/compute/lambda_artifact.py), on every stage alike: "no build" means
+"keep what is deployed", whether that is the placeholder or a real release.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from modules.app.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle, aws
+from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
+from modules.compute.lambda_package import packaged_zip
+from modules.monitoring.metrics import Metric
+from modules.app.protection import lifecycle_for
+from modules.app.secrets import literal_secret_keys
+from stages import Stage
+
+ARCHITECTURES = ("arm64", "x86_64")
+_HANDLER = re.compile(r"^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$")
+_RUNTIME = re.compile(r"^nodejs\d+\.x$")
+_ENV_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+LAMBDA_ASSUME_ROLE_POLICY = json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"},
+    ],
+})
+
+
+def keep_deployed_code(base: TerraformResourceLifecycle | None) -> TerraformResourceLifecycle:
+    """`base` (e.g. prod's `prevent_destroy`) plus `ignore_changes` on the code attributes."""
+    kept = list(base.ignore_changes or []) if base is not None else []
+    return TerraformResourceLifecycle(
+        prevent_destroy=base.prevent_destroy if base is not None else None,
+        create_before_destroy=base.create_before_destroy if base is not None else None,
+        ignore_changes=kept + [name for name in PLACEHOLDER_IGNORED_ATTRIBUTES if name not in kept],
+    )
+
+
+@dataclass(frozen=True)
+class LambdaFunctionProps:
+    """What differs between the platform's functions."""
+
+    name_suffix: str
+    """Catalogued suffix (`stages/naming.py`): names the function `sgcarstrends-<stage>-<suffix>`,
+    its role `<...>-<suffix>-role` and its log group `/aws/lambda/<function name>`."""
+    handler: str
+    """`path/module.export`, e.g. `apps/api/src/index.handler`."""
+    code_path: str | None = None
+    """default: None, the placeholder handler (503) from `modules/compute/assets/placeholder` for a new
+    function, with Terraform ignoring code changes so deployed code is kept.
+    A directory (zipped at synthesis) or a `.zip`; a given path that is missing is an error."""
+    timeout_seconds: int = 30
+    """default: 30 s. Lambda allows 1-900."""
+    memory_mb: int = 512
+    """default: 512 MB. Lambda allows 128-10240."""
+    environment: dict[str, str] = field(default_factory=dict)
+    """default: none. Secrets must be `Secrets.reference()` tokens, never literals."""
+    architecture: str = "arm64"
+    """default: arm64 (Graviton: cheaper per GB-second)."""
+    runtime: str = "nodejs22.x"
+    """default: nodejs22.x."""
+    description: str = ""
+    """default: empty."""
+
+    def __post_init__(self) -> None:
+        where = f"LambdaFunctionProps({self.name_suffix!r})"
+        if not _HANDLER.match(self.handler):
+            raise ValueError(
+                f"{where}: handler {self.handler!r} must look like 'path/module.export', e.g. 'index.handler'."
+            )
+        if not 1 <= self.timeout_seconds <= 900:
+            raise ValueError(f"{where}: timeout_seconds={self.timeout_seconds} is outside Lambda's 1-900 s.")
+        if not 128 <= self.memory_mb <= 10240:
+            raise ValueError(f"{where}: memory_mb={self.memory_mb} is outside Lambda's 128-10240 MB.")
+        if self.architecture not in ARCHITECTURES:
+            raise ValueError(f"{where}: architecture {self.architecture!r} is not one of {ARCHITECTURES}.")
+        if not _RUNTIME.match(self.runtime):
+            raise ValueError(f"{where}: runtime {self.runtime!r} is not a Node.js runtime like 'nodejs22.x'.")
+        for key in self.environment:
+            if not _ENV_KEY.match(key) or key.startswith("AWS_"):
+                raise ValueError(
+                    f"{where}: environment variable {key!r} is invalid or reserved: use letters, digits "
+                    "and '_', starting with a letter; Lambda reserves names starting with 'AWS_'."
+                )
+        literals = literal_secret_keys(self.environment)
+        if literals:
+            raise ValueError(
+                f"{where}: secrets {literals} are literal strings; pass Secrets.reference(name) "
+                "so the value comes from a sensitive variable and never reaches the JSON."
+            )
+
+
+class LambdaFunction(Construct):
+    """Function, role, scoped logging policy and log group for one stage."""
+
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: LambdaFunctionProps) -> None:
+        super().__init__(scope, construct_id)
+        self.props = props
+        self.timeout_seconds = props.timeout_seconds
+        self.memory_mb = props.memory_mb
+        self.function_name = stage.name_for(props.name_suffix)
+        artifact = resolve_artifact(props.code_path, props.handler, f"Lambda {self.function_name}")
+        self.is_placeholder = artifact.is_placeholder
+        lifecycle = lifecycle_for(stage)
+        function_lifecycle = keep_deployed_code(lifecycle) if artifact.is_placeholder else lifecycle
+
+        self.log_group = aws("cloudwatch_log_group").CloudwatchLogGroup(
+            self,
+            "log_group",
+            name=stage.name_for(f"/aws/lambda/{props.name_suffix}"),
+            retention_in_days=stage.settings.log_retention_days,
+            lifecycle=lifecycle,
+        )
+        self.role = aws("iam_role").IamRole(
+            self,
+            "role",
+            name=stage.name_for(f"{props.name_suffix}-role"),
+            assume_role_policy=LAMBDA_ASSUME_ROLE_POLICY,
+        )
+        self.logging_policy = aws("iam_role_policy").IamRolePolicy(
+            self,
+            "logging_policy",
+            name="write-own-log-group",
+            role=self.role.id,
+            policy=json.dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    "Resource": f"{self.log_group.arn}:*",
+                }],
+            }),
+        )
+        asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
+        lambda_function = aws("lambda_function")
+        self.function = lambda_function.LambdaFunction(
+            self,
+            "function",
+            function_name=self.function_name,
+            description=props.description or None,
+            role=self.role.arn,
+            handler=props.handler,
+            runtime=props.runtime,
+            architectures=[props.architecture],
+            timeout=props.timeout_seconds,
+            memory_size=props.memory_mb,
+            filename=asset.path,
+            environment=(
+                lambda_function.LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
+            ),
+            depends_on=[self.log_group, self.logging_policy],
+            lifecycle=function_lifecycle,
+        )
+        self.function_arn = self.function.arn
+        self.invoke_arn = self.function.invoke_arn
+
+    def allow_invoke(self, scope: Construct, construct_id: str, statement_id: str, principal: str, source_arn: str):
+        """Let `principal` invoke this function, from `source_arn` only.
+
+        The permission is created in `scope` (the caller that needs the access), so
+        its Terraform address belongs to the caller.
+        """
+        return aws("lambda_permission").LambdaPermission(
+            scope,
+            construct_id,
+            statement_id=statement_id,
+            action="lambda:InvokeFunction",
+            function_name=self.function.function_name,
+            principal=principal,
+            source_arn=source_arn,
+        )
+
+    def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
+        return Metric(
+            namespace="AWS/Lambda", metric_name=metric_name, dimensions={"FunctionName": self.function_name}
+        ).with_statistic(statistic)
+
+    def metric_errors(self) -> Metric:
+        """Errors (Sum over 5 minutes)."""
+        return self._metric("Errors")
+
+    def metric_invocations(self) -> Metric:
+        """Invocations (Sum over 5 minutes); the denominator of an error rate."""
+        return self._metric("Invocations")
+
+    def metric_throttles(self) -> Metric:
+        """Throttles (Sum over 5 minutes)."""
+        return self._metric("Throttles")
+
+    def metric_duration(self, statistic: str = "p99") -> Metric:
+        """Duration in milliseconds; default p99, compare with `timeout_seconds * 1000`."""
+        return self._metric("Duration", statistic)

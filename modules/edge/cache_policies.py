@@ -1,0 +1,109 @@
+"""CloudFront cache, origin-request and response-headers policies for the web app.
+
+Why three cache policies: hashed Next.js assets under `/_next/static/*` never
+change (cache a year), server-rendered pages must not be cached unless the
+app says so (`s-maxage`), and `/api/*` responses must never be cached.
+Why our own origin-request policy: Lambda function URLs reject a `Host`
+header that is not theirs, so everything except `Host` is forwarded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modules.app.bindings import Construct, aws
+from stages import Stage
+
+ONE_YEAR_SECONDS = 31_536_000
+HSTS_MIN_SECONDS = ONE_YEAR_SECONDS
+
+
+@dataclass(frozen=True)
+class CdnPolicyProps:
+    """TTLs and header choices for the web distribution's policies."""
+
+    static_ttl_seconds: int = ONE_YEAR_SECONDS
+    """default: one year; `/_next/static/*` files carry a content hash in their name."""
+    ssr_max_ttl_seconds: int = ONE_YEAR_SECONDS
+    """default: one year upper bound; default TTL is 0, so pages are cached only when the app sends `s-maxage`."""
+    hsts_max_age_seconds: int = 2 * ONE_YEAR_SECONDS
+    """default: two years (the HSTS preload list asks for at least one)."""
+    frame_option: str = "DENY"
+    """default: DENY; `SAMEORIGIN` if the app frames itself."""
+    referrer_policy: str = "strict-origin-when-cross-origin"
+    """default: strict-origin-when-cross-origin."""
+
+    def __post_init__(self) -> None:
+        if self.static_ttl_seconds < 86_400:
+            raise ValueError(f"static_ttl_seconds={self.static_ttl_seconds} is below one day; hashed assets should be cached >= 86400 s.")
+        if self.hsts_max_age_seconds < HSTS_MIN_SECONDS:
+            raise ValueError(
+                f"hsts_max_age_seconds={self.hsts_max_age_seconds} is below one year ({HSTS_MIN_SECONDS}); "
+                "HSTS preload needs at least a year."
+            )
+        if self.frame_option not in ("DENY", "SAMEORIGIN"):
+            raise ValueError(f"frame_option={self.frame_option!r}: allowed values are 'DENY' and 'SAMEORIGIN'.")
+
+
+class CdnPolicies(Construct):
+    """`static`, `ssr`, `api` cache policies, `forward_all` origin-request policy, `security_headers`."""
+
+    def __init__(self, scope: Construct, id_: str, stage: Stage, props: CdnPolicyProps) -> None:
+        super().__init__(scope, id_)
+        self.static = self._cache_policy("static", stage.name_for("web-static"), props.static_ttl_seconds, props.static_ttl_seconds, props.static_ttl_seconds, forward_query=False)
+        self.ssr = self._cache_policy("ssr", stage.name_for("web-ssr"), 0, 0, props.ssr_max_ttl_seconds, forward_query=True)
+        self.api = self._cache_policy("api", stage.name_for("web-api"), 0, 0, 0, forward_query=False)
+        self.forward_all = self._forward_all(stage.name_for("web-forward-all"))
+        self.security_headers = self._security_headers(stage.name_for("web-security-headers"), props)
+
+    def _cache_policy(self, id_: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool):
+        """A cache policy; with all TTLs 0 (caching off) CloudFront requires an empty cache key."""
+        module = aws("cloudfront_cache_policy")
+        caching = max_ttl > 0
+        key = module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin(
+            cookies_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig(cookie_behavior="none"),
+            headers_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(header_behavior="none"),
+            query_strings_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig(
+                query_string_behavior="all" if forward_query and caching else "none"
+            ),
+            enable_accept_encoding_gzip=caching,
+            enable_accept_encoding_brotli=caching,
+        )
+        return module.CloudfrontCachePolicy(
+            self, id_, name=name, min_ttl=min_ttl, default_ttl=default_ttl, max_ttl=max_ttl,
+            parameters_in_cache_key_and_forwarded_to_origin=key,
+        )
+
+    def _forward_all(self, name: str):
+        module = aws("cloudfront_origin_request_policy")
+        return module.CloudfrontOriginRequestPolicy(
+            self,
+            "forward_all",
+            name=name,
+            comment="All viewer headers except Host (function URLs reject a foreign Host), all cookies and query strings",
+            headers_config=module.CloudfrontOriginRequestPolicyHeadersConfig(
+                header_behavior="allExcept",
+                headers=module.CloudfrontOriginRequestPolicyHeadersConfigHeaders(items=["host"]),
+            ),
+            cookies_config=module.CloudfrontOriginRequestPolicyCookiesConfig(cookie_behavior="all"),
+            query_strings_config=module.CloudfrontOriginRequestPolicyQueryStringsConfig(query_string_behavior="all"),
+        )
+
+    def _security_headers(self, name: str, props: CdnPolicyProps):
+        module = aws("cloudfront_response_headers_policy")
+        prefix = "CloudfrontResponseHeadersPolicySecurityHeadersConfig"
+        return module.CloudfrontResponseHeadersPolicy(
+            self,
+            "security_headers",
+            name=name,
+            comment="HSTS (preload) and browser security headers on every response",
+            security_headers_config=module.CloudfrontResponseHeadersPolicySecurityHeadersConfig(
+                strict_transport_security=getattr(module, f"{prefix}StrictTransportSecurity")(
+                    access_control_max_age_sec=props.hsts_max_age_seconds, include_subdomains=True, preload=True, override=True
+                ),
+                content_type_options=getattr(module, f"{prefix}ContentTypeOptions")(override=True),
+                frame_options=getattr(module, f"{prefix}FrameOptions")(frame_option=props.frame_option, override=True),
+                referrer_policy=getattr(module, f"{prefix}ReferrerPolicy")(referrer_policy=props.referrer_policy, override=True),
+                xss_protection=getattr(module, f"{prefix}XssProtection")(protection=True, mode_block=True, override=True),
+            ),
+        )

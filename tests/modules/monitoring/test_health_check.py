@@ -1,0 +1,31 @@
+"""The /health check: HTTPS on 443 with SNI; bad paths, hosts and intervals refused."""
+
+import pytest
+
+from modules.monitoring.health_check import HealthCheck, HealthCheckProps
+from tests.modules.construct_synth import only, synth_constructs
+
+
+def test_health_check_and_its_us_east_1_metric():
+    built = {}
+    stack = synth_constructs("pr-5", lambda scope, stage, _: built.setdefault(
+        "check", HealthCheck(scope, "health", stage, HealthCheckProps(domain_name="api-pr-5.sgcarstrends.com"))))
+    check = only(stack, "aws_route53_health_check")
+    assert (check["type"], check["fqdn"], check["port"], check["resource_path"]) == ("HTTPS", "api-pr-5.sgcarstrends.com", 443, "/health")
+    assert check["tags"] == {"Name": "sgcarstrends-pr-5-api-health"}
+    metric = built["check"].metric_status()
+    assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == ("AWS/Route53", "HealthCheckStatus", "Minimum", "us-east-1")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"domain_name": "https://api.sgcarstrends.com"}, "lowercase hostname"),
+        ({"resource_path": "health"}, "start with '/'"),
+        ({"request_interval_seconds": 60}, "only"),
+        ({"failure_threshold": 0}, "between 1 and 10"),
+    ],
+)
+def test_bad_props_are_refused(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        HealthCheckProps(**{"domain_name": "api.sgcarstrends.com", **kwargs})
