@@ -8,7 +8,7 @@ prefix, which is how "destroy leaves nothing" is proven.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from botocore.exceptions import ClientError
 
@@ -16,8 +16,14 @@ from harness.moto_server import MotoServer
 
 REGIONS = ("ap-southeast-1", "us-east-1")
 _NOT_FOUND = (
-    "ResourceNotFoundException", "NoSuchEntity", "NotFound", "NoSuchBucket", "404", "NotFoundException",
-    "ParameterNotFound", "ResourceNotFound",
+    "ResourceNotFoundException",
+    "NoSuchEntity",
+    "NotFound",
+    "NoSuchBucket",
+    "404",
+    "NotFoundException",
+    "ParameterNotFound",
+    "ResourceNotFound",
 )
 
 
@@ -73,26 +79,33 @@ def _kms_alias(server, values):
 # type -> (server, state values) -> bool. Types missing here are covered by the re-plan and the sweep.
 CHECKS: dict[str, Callable[[MotoServer, dict], bool]] = {
     "aws_lambda_function": lambda s, v: _exists(
-        lambda: s.client("lambda", _region_of(v)).get_function(FunctionName=v["function_name"])),
+        lambda: s.client("lambda", _region_of(v)).get_function(FunctionName=v["function_name"])
+    ),
     "aws_iam_role": lambda s, v: _exists(lambda: s.client("iam").get_role(RoleName=v["name"])),
     "aws_iam_role_policy": lambda s, v: _exists(
-        lambda: s.client("iam").get_role_policy(RoleName=v["role"], PolicyName=v["name"])),
+        lambda: s.client("iam").get_role_policy(RoleName=v["role"], PolicyName=v["name"])
+    ),
     "aws_iam_role_policy_attachment": lambda s, v: (
-        _exists(lambda: s.client("iam").get_role(RoleName=v["role"])) and _attachment(s, v)),
+        _exists(lambda: s.client("iam").get_role(RoleName=v["role"])) and _attachment(s, v)
+    ),
     "aws_cloudwatch_log_group": _log_group,
     "aws_s3_bucket": lambda s, v: _exists(lambda: s.client("s3").head_bucket(Bucket=v["bucket"])),
     "aws_sns_topic": lambda s, v: _exists(
-        lambda: s.client("sns", _region_of(v)).get_topic_attributes(TopicArn=v["arn"])),
+        lambda: s.client("sns", _region_of(v)).get_topic_attributes(TopicArn=v["arn"])
+    ),
     "aws_cloudwatch_metric_alarm": _alarm,
     "aws_apigatewayv2_api": lambda s, v: _exists(lambda: s.client("apigatewayv2").get_api(ApiId=v["id"])),
     "aws_cloudwatch_event_rule": lambda s, v: _exists(
-        lambda: s.client("events", _region_of(v)).describe_rule(Name=v["name"])),
+        lambda: s.client("events", _region_of(v)).describe_rule(Name=v["name"])
+    ),
     "aws_secretsmanager_secret": lambda s, v: _exists(
-        lambda: s.client("secretsmanager", _region_of(v)).describe_secret(SecretId=v["arn"])),
+        lambda: s.client("secretsmanager", _region_of(v)).describe_secret(SecretId=v["arn"])
+    ),
     "aws_kms_key": _kms_key,
     "aws_kms_alias": _kms_alias,
     "aws_acm_certificate": lambda s, v: _exists(
-        lambda: s.client("acm", _region_of(v)).describe_certificate(CertificateArn=v["arn"])),
+        lambda: s.client("acm", _region_of(v)).describe_certificate(CertificateArn=v["arn"])
+    ),
     "aws_ssm_parameter": lambda s, v: _exists(lambda: s.client("ssm").get_parameter(Name=v["name"])),
 }
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 BODY_SHOWN = 300
 
@@ -33,7 +33,7 @@ def http_get(url: str, timeout_seconds: float = 10, headers: dict[str, str] | No
     """One GET; an HTTP error status is a response, not an exception."""
     request = urllib.request.Request(url, headers=headers or {}, method="GET")
     try:
-        with urllib.request.urlopen(request, timeout=timeout_seconds) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout_seconds) as response:
             body = response.read().decode("utf-8", "replace")
             return HttpResponse(response.status, body, dict(response.headers))
     except urllib.error.HTTPError as error:

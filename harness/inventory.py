@@ -25,19 +25,41 @@ REGENERATE_COMMAND = ".venv/bin/python -m harness.inventory regenerate"
 # Properties recorded per resource type. Types not listed record their scalar
 # top-level values; `lifecycle` and `provider` are recorded for every type.
 PROPERTIES: dict[str, tuple[str, ...]] = {
-    "aws_lambda_function": ("function_name", "runtime", "architectures", "handler", "memory_size", "timeout",
-                            "reserved_concurrent_executions", "publish", "environment", "tracing_config"),
+    "aws_lambda_function": (
+        "function_name",
+        "runtime",
+        "architectures",
+        "handler",
+        "memory_size",
+        "timeout",
+        "reserved_concurrent_executions",
+        "publish",
+        "environment",
+        "tracing_config",
+    ),
     "aws_iam_role": ("name", "assume_role_policy", "managed_policy_arns"),
     "aws_iam_role_policy": ("name", "policy"),
     "aws_iam_role_policy_attachment": ("policy_arn",),
     "aws_cloudwatch_log_group": ("name", "retention_in_days", "kms_key_id"),
     "aws_s3_bucket": ("bucket", "force_destroy"),
-    "aws_s3_bucket_public_access_block": ("block_public_acls", "block_public_policy", "ignore_public_acls",
-                                          "restrict_public_buckets"),
+    "aws_s3_bucket_public_access_block": (
+        "block_public_acls",
+        "block_public_policy",
+        "ignore_public_acls",
+        "restrict_public_buckets",
+    ),
     "aws_s3_bucket_server_side_encryption_configuration": ("rule",),
     "aws_s3_bucket_versioning": ("versioning_configuration",),
-    "aws_cloudfront_distribution": ("enabled", "aliases", "viewer_certificate", "price_class", "http_version",
-                                    "default_cache_behavior", "is_ipv6_enabled", "web_acl_id"),
+    "aws_cloudfront_distribution": (
+        "enabled",
+        "aliases",
+        "viewer_certificate",
+        "price_class",
+        "http_version",
+        "default_cache_behavior",
+        "is_ipv6_enabled",
+        "web_acl_id",
+    ),
     "aws_cloudfront_response_headers_policy": ("name", "security_headers_config"),
     "aws_cloudfront_function": ("name", "runtime", "publish"),
     "aws_acm_certificate": ("domain_name", "subject_alternative_names", "validation_method"),
@@ -45,9 +67,18 @@ PROPERTIES: dict[str, tuple[str, ...]] = {
     "aws_apigatewayv2_stage": ("name", "auto_deploy", "default_route_settings", "access_log_settings"),
     "aws_apigatewayv2_domain_name": ("domain_name", "domain_name_configuration"),
     "aws_apigatewayv2_route": ("route_key", "authorization_type"),
-    "aws_cloudwatch_metric_alarm": ("alarm_name", "namespace", "metric_name", "comparison_operator",
-                                    "threshold", "evaluation_periods", "period", "statistic",
-                                    "extended_statistic", "treat_missing_data"),
+    "aws_cloudwatch_metric_alarm": (
+        "alarm_name",
+        "namespace",
+        "metric_name",
+        "comparison_operator",
+        "threshold",
+        "evaluation_periods",
+        "period",
+        "statistic",
+        "extended_statistic",
+        "treat_missing_data",
+    ),
     "aws_sns_topic": ("name", "kms_master_key_id"),
     "aws_lambda_permission": ("action", "principal"),
     "cloudflare_dns_record": ("name", "type", "proxied", "ttl"),
@@ -61,7 +92,8 @@ def _selected(resource_type: str, body: dict) -> dict:
         keys = PROPERTIES[resource_type] + ALWAYS
         return {key: body[key] for key in keys if key in body}
     return {
-        key: value for key, value in body.items()
+        key: value
+        for key, value in body.items()
         if key not in VOLATILE and (key in ALWAYS or isinstance(value, (str, int, float, bool)))
     }
 
@@ -102,11 +134,14 @@ def load_inventory(path: Path) -> dict:
     try:
         inventory = yaml.safe_load(path.read_text())
     except yaml.YAMLError as error:
-        raise ValueError(f"{path} is not valid YAML ({error}); fix it or run: {REGENERATE_COMMAND} "
-                         f"--stage {path.stem}") from None
+        raise ValueError(
+            f"{path} is not valid YAML ({error}); fix it or run: {REGENERATE_COMMAND} --stage {path.stem}"
+        ) from None
     if not isinstance(inventory, dict):
-        raise ValueError(f"{path} must hold a mapping with counts/backend/resources; run: "
-                         f"{REGENERATE_COMMAND} --stage {path.stem}")
+        raise ValueError(
+            f"{path} must hold a mapping with counts/backend/resources; run: "
+            f"{REGENERATE_COMMAND} --stage {path.stem}"
+        )
     return inventory
 
 
@@ -121,7 +156,9 @@ def inventory_mismatches(expected: dict, stack: SynthesizedStack) -> list[str]:
             problems.append(f"count of {type_name}: expected {want}, synthesized {have}")
     # Exact, not partial: an added property (a new environment variable, a new
     # CORS origin) must show up in the reviewed diff as much as a removed one.
-    problems += [f"backend{m}" for m in match(expected.get("backend", {}), stack.backend, partial_objects=False)]
+    problems += [
+        f"backend{m}" for m in match(expected.get("backend", {}), stack.backend, partial_objects=False)
+    ]
     for address, properties in expected.get("resources", {}).items():
         type_name, _, name = address.partition(".")
         body = stack.config.get("resource", {}).get(type_name, {}).get(name)

@@ -36,10 +36,18 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="sgct inventory", description="Regenerate or check the stage inventories in tests/inventories."
     )
-    parser.add_argument("action", choices=("regenerate", "check"),
-                        help="regenerate: rewrite the YAML from a fresh synthesis; check: exit 1 on a difference")
-    parser.add_argument("--stage", action="append", default=[], metavar="NAME",
-                        help=f"only this stage (repeatable; default: {', '.join(INVENTORY_STAGES)})")
+    parser.add_argument(
+        "action",
+        choices=("regenerate", "check"),
+        help="regenerate: rewrite the YAML from a fresh synthesis; check: exit 1 on a difference",
+    )
+    parser.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=f"only this stage (repeatable; default: {', '.join(INVENTORY_STAGES)})",
+    )
     parser.add_argument(
         "--dir", type=Path, default=INVENTORY_DIR, help="inventory directory (default: tests/inventories)"
     )

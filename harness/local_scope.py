@@ -44,7 +44,8 @@ def local_exclusions(config: dict) -> dict[str, str]:
     }
     excluded = {
         address: LOCALLY_UNSUPPORTED[address.split(".")[0]]
-        for address in bodies if address.split(".")[0] in LOCALLY_UNSUPPORTED
+        for address in bodies
+        if address.split(".")[0] in LOCALLY_UNSUPPORTED
     }
     changed = True
     while changed:
@@ -65,8 +66,6 @@ def target_arguments(config: dict) -> list[str]:
     if not excluded:
         return []
     addresses = sorted(
-        f"{type_name}.{name}"
-        for type_name, by_name in config.get("resource", {}).items()
-        for name in by_name
+        f"{type_name}.{name}" for type_name, by_name in config.get("resource", {}).items() for name in by_name
     )
     return [f"-target={address}" for address in addresses if address not in excluded]

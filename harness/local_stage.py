@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from harness.moto_server import FAKE_CREDENTIALS, REGION
-from harness.synth import SynthOutput, SynthesizedStack, run_synth
+from harness.synth import SynthesizedStack, SynthOutput, run_synth
 from harness.terraform import Terraform, TerraformOptions
 from harness.toolchain import ProviderMirror, offline_cli_environment
 from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE, check_loopback_endpoint

@@ -50,7 +50,7 @@ class MotoServer:
         return f"http://{HOST}:{self.port}"
 
     @classmethod
-    def start(cls, log_path: Path, port: int | None = None, timeout_seconds: float = 30) -> "MotoServer":
+    def start(cls, log_path: Path, port: int | None = None, timeout_seconds: float = 30) -> MotoServer:
         """Start on `port` (default: a free one) on 127.0.0.1 and wait until it answers."""
         reason = missing_moto_reason()
         if reason:
@@ -60,7 +60,9 @@ class MotoServer:
         log = log_path.open("w")
         process = subprocess.Popen(
             [sys.executable, "-m", "moto.server", "-H", HOST, "-p", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         log.close()  # the child holds its own descriptor
         server = cls(process, port, log_path)
@@ -82,7 +84,9 @@ class MotoServer:
         import boto3
 
         return boto3.client(
-            service, endpoint_url=self.endpoint_url, region_name=region,
+            service,
+            endpoint_url=self.endpoint_url,
+            region_name=region,
             aws_access_key_id=FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
             aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
         )

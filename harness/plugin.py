@@ -100,8 +100,11 @@ def terraform(terraform_binary, request, tmp_path):
 
     def make(working_dir, mirror=None, env=None, **options) -> Terraform:
         cli_env = offline_cli_environment(tmp_path / f".cli-{len(runners)}", mirror)
-        runner = Terraform(TerraformOptions(working_dir=working_dir, binary=terraform_binary,
-                                            env={**cli_env, **(env or {})}, **options))
+        runner = Terraform(
+            TerraformOptions(
+                working_dir=working_dir, binary=terraform_binary, env={**cli_env, **(env or {})}, **options
+            )
+        )
         runners.append(runner)
         return runner
 
@@ -161,8 +164,12 @@ def local_terraform(terraform_binary, aws_provider_mirror, moto_server, local_sy
     def make(**options) -> Terraform:
         workdir = tmp_path / f"{local_synth.stage}-{len(runners)}"
         runner = local_stage_terraform(
-            local_synth.stack, local_synth.endpoint_url, workdir, aws_provider_mirror,
-            binary=terraform_binary, **options,
+            local_synth.stack,
+            local_synth.endpoint_url,
+            workdir,
+            aws_provider_mirror,
+            binary=terraform_binary,
+            **options,
         )
         runners.append(runner)
         return runner

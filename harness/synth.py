@@ -58,7 +58,7 @@ class SynthesizedStack:
     config: dict = field(repr=False)
 
     @classmethod
-    def load(cls, path: Path) -> "SynthesizedStack":
+    def load(cls, path: Path) -> SynthesizedStack:
         return cls(name=path.parent.name, path=path, config=json.loads(path.read_text()))
 
     def resources(self, resource_type: str | None = None) -> dict[str, dict]:
@@ -103,5 +103,7 @@ class SynthOutput:
     def stack(self, name: str) -> SynthesizedStack:
         path = self.outdir / "stacks" / name / "cdk.tf.json"
         if not path.is_file():
-            raise KeyError(f"stack {name!r} was not synthesized into {self.outdir}; have: {self.stack_names()}")
+            raise KeyError(
+                f"stack {name!r} was not synthesized into {self.outdir}; have: {self.stack_names()}"
+            )
         return SynthesizedStack.load(path)

@@ -46,11 +46,11 @@ class Template:
         self.name = name
 
     @classmethod
-    def from_stack(cls, stack: SynthesizedStack) -> "Template":
+    def from_stack(cls, stack: SynthesizedStack) -> Template:
         return cls(stack.config, stack.name)
 
     @classmethod
-    def from_json_file(cls, path: str | Path) -> "Template":
+    def from_json_file(cls, path: str | Path) -> Template:
         path = Path(path)
         return cls(json.loads(path.read_text()), path.parent.name)
 

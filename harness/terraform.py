@@ -144,8 +144,13 @@ class Terraform:
         env.pop("TF_IN_AUTOMATION", None)
         try:
             return subprocess.Popen(
-                [self.binary, *args], cwd=self.working_dir, env=env, stdin=subprocess.PIPE,
-                stdout=log, stderr=subprocess.STDOUT, text=True,
+                [self.binary, *args],
+                cwd=self.working_dir,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                text=True,
             )
         finally:
             log.close()
@@ -178,8 +183,13 @@ class Terraform:
         self._last_log = self.log_dir / f"{self._step_number:02d}-{step}{suffix}.log"
         started = time.monotonic()
         completed = subprocess.run(
-            [self.binary, *args], cwd=self.working_dir, env=self.environment(), capture_output=True,
-            text=True, timeout=self.options.step_timeout_seconds, stdin=subprocess.DEVNULL,
+            [self.binary, *args],
+            cwd=self.working_dir,
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            timeout=self.options.step_timeout_seconds,
+            stdin=subprocess.DEVNULL,
         )
         stdout = completed.stdout if log_stdout else "(not logged: may hold sensitive values)\n"
         self._last_log.write_text(

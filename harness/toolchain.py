@@ -56,7 +56,11 @@ def find_aws_provider_mirror(environ: dict[str, str] | None = None) -> ProviderM
     explicit = environ.get(MIRROR_VARIABLE)
     for root in [Path(explicit)] if explicit else _candidate_mirrors(environ):
         versions = sorted(
-            (entry.name for entry in (root / AWS_PROVIDER).glob("*") if re.fullmatch(r"\d+\.\d+\.\d+", entry.name)),
+            (
+                entry.name
+                for entry in (root / AWS_PROVIDER).glob("*")
+                if re.fullmatch(r"\d+\.\d+\.\d+", entry.name)
+            ),
             key=lambda version: tuple(int(part) for part in version.split(".")),
         )
         if versions:
@@ -73,11 +77,11 @@ def offline_cli_environment(scratch: Path, mirror: ProviderMirror | None) -> dic
     scratch.mkdir(parents=True, exist_ok=True)
     config = scratch / "terraform.rc"
     if mirror is None:
-        config.write_text("provider_installation {\n  direct {\n    exclude = [\"*/*/*\"]\n  }\n}\n")
+        config.write_text('provider_installation {\n  direct {\n    exclude = ["*/*/*"]\n  }\n}\n')
     else:
         config.write_text(
             "provider_installation {\n"
-            f"  filesystem_mirror {{\n    path    = \"{mirror.path}\"\n    include = [\"*/*/*\"]\n  }}\n"
+            f'  filesystem_mirror {{\n    path    = "{mirror.path}"\n    include = ["*/*/*"]\n  }}\n'
             "}\n"
         )
     return {

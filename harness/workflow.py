@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import secrets
 import string
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from harness.terraform import Terraform
 

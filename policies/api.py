@@ -1,8 +1,8 @@
 """The engine as one call: load inputs and suppressions, check, return a `CheckResult`.
 
-    from policies.api import check_paths
-    result = check_paths([Path("cdktf.out")])
-    result.exit_code   # 0 clean, 1 findings at error level (InputError: unusable input)
+from policies.api import check_paths
+result = check_paths([Path("cdktf.out")])
+result.exit_code   # 0 clean, 1 findings at error level (InputError: unusable input)
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from policies.engine import CheckResult, check_documents
 from policies.inputs.loader import load_documents
-from policies.registry import all_rules
 from policies.inputs.resource_types import PROTECTED_TYPES
+from policies.registry import all_rules
 from policies.suppressions import META_RULES, load_suppressions
 
 DEFAULT_SUPPRESSIONS = Path(__file__).resolve().parent / "suppressions.yaml"
@@ -26,9 +26,15 @@ def default_suppressions() -> Path | None:
     return DEFAULT_SUPPRESSIONS if DEFAULT_SUPPRESSIONS.is_file() else None
 
 
-def check_paths(paths: list[Path], *, plan: bool = False, stage: str | None = None,
-                suppressions_file: Path | None = None, extra_protected_types: tuple[str, ...] = (),
-                today: dt.date | None = None) -> CheckResult:
+def check_paths(
+    paths: list[Path],
+    *,
+    plan: bool = False,
+    stage: str | None = None,
+    suppressions_file: Path | None = None,
+    extra_protected_types: tuple[str, ...] = (),
+    today: dt.date | None = None,
+) -> CheckResult:
     """Check synth directories, stack files or plan JSON; raises `InputError` on unusable input.
 
     Everything is loaded and validated (inputs, then suppressions) before any

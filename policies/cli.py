@@ -25,28 +25,51 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="sgct check",
         description="Check synthesized Terraform JSON (cdktf.out, cdk.tf.json) or plan JSON "
-                    "(terraform show -json) against the platform's policy rules.",
+        "(terraform show -json) against the platform's policy rules.",
         epilog="Exit codes: 0 clean, 1 error-level findings, 2 unusable input or unwritable --output.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("cdktf.out")],
-                        help="synth directories (every stacks/*/cdk.tf.json under them), stack files or "
-                             "plan JSON files (default: cdktf.out)")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="report format (default: text)")
-    parser.add_argument("--output", type=Path, metavar="FILE",
-                        help="write the report to FILE atomically instead of stdout")
-    parser.add_argument("--suppressions", type=Path, metavar="FILE",
-                        default=default_suppressions(),
-                        help=f"suppressions YAML (default: {DEFAULT_SUPPRESSIONS_TEXT} when it exists)")
-    parser.add_argument("--no-suppressions", action="store_true",
-                        help="ignore every suppressions file and report all findings")
-    parser.add_argument("--stage", metavar="NAME",
-                        help="stage of every input, overriding the stack's stackName or the plan's stage tag")
-    parser.add_argument("--plan", action="store_true",
-                        help="treat inputs as plan JSON (directories: their *.json files); plans are "
-                             "otherwise recognised by their content")
-    parser.add_argument("--protected-type", action="append", default=[], metavar="TYPE",
-                        help="also treat this resource type as protected (repeatable)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("cdktf.out")],
+        help="synth directories (every stacks/*/cdk.tf.json under them), stack files or "
+        "plan JSON files (default: cdktf.out)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the report to FILE atomically instead of stdout"
+    )
+    parser.add_argument(
+        "--suppressions",
+        type=Path,
+        metavar="FILE",
+        default=default_suppressions(),
+        help=f"suppressions YAML (default: {DEFAULT_SUPPRESSIONS_TEXT} when it exists)",
+    )
+    parser.add_argument(
+        "--no-suppressions",
+        action="store_true",
+        help="ignore every suppressions file and report all findings",
+    )
+    parser.add_argument(
+        "--stage",
+        metavar="NAME",
+        help="stage of every input, overriding the stack's stackName or the plan's stage tag",
+    )
+    parser.add_argument(
+        "--plan",
+        action="store_true",
+        help="treat inputs as plan JSON (directories: their *.json files); plans are "
+        "otherwise recognised by their content",
+    )
+    parser.add_argument(
+        "--protected-type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="also treat this resource type as protected (repeatable)",
+    )
     parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
     return parser.parse_args(argv)
 
@@ -60,8 +83,10 @@ def list_rules() -> str:
         inputs = ", ".join(sorted(kind.value for kind in rule.inputs))
         rows.append((rule.id, rule.severity.value, inputs, rule.stages.value, rule.title))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
-    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n"
-                   for row in rows)
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n"
+        for row in rows
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,9 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     from policies.reporters import render
 
     try:
-        result = check_paths(args.paths, plan=args.plan, stage=args.stage,
-                             suppressions_file=None if args.no_suppressions else args.suppressions,
-                             extra_protected_types=tuple(args.protected_type))
+        result = check_paths(
+            args.paths,
+            plan=args.plan,
+            stage=args.stage,
+            suppressions_file=None if args.no_suppressions else args.suppressions,
+            extra_protected_types=tuple(args.protected_type),
+        )
     except InputError as error:
         print(f"sgct check: unusable input: {error}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from policies.inputs.documents import Document
 from policies.model import Finding, Severity, UnknownValue, Violation
-from sensitive.plan_redaction import scrub
 from policies.registry import Rule, all_rules
 from policies.rule_helpers import unverifiable
 from policies.suppressions import Suppression, apply_suppressions
+from sensitive.plan_redaction import scrub
 
 
 @dataclass
@@ -38,12 +38,22 @@ class CheckResult:
         return 1 if self.blocking else 0
 
 
-def _finding(rule: Rule, document: Document, violation: Violation, severity: Severity | None = None,
-             message: str | None = None) -> Finding:
+def _finding(
+    rule: Rule,
+    document: Document,
+    violation: Violation,
+    severity: Severity | None = None,
+    message: str | None = None,
+) -> Finding:
     return Finding(
-        rule_id=rule.id, title=rule.title, severity=severity or rule.severity,
-        message=message or violation.message, address=violation.address, stage=document.stage.name,
-        file=document.path, construct_path=document.construct_path(violation.address.split("[", 1)[0]),
+        rule_id=rule.id,
+        title=rule.title,
+        severity=severity or rule.severity,
+        message=message or violation.message,
+        address=violation.address,
+        stage=document.stage.name,
+        file=document.path,
+        construct_path=document.construct_path(violation.address.split("[", 1)[0]),
         fix=rule.fix,
     )
 
@@ -62,14 +72,25 @@ def run_rule(rule: Rule, document: Document) -> list[Finding]:
     except UnknownValue as error:
         findings.append(_finding(rule, document, unverifiable(error), Severity.ERROR))
     except Exception as error:  # noqa: BLE001 - a crashing rule must not pass
-        findings.append(_finding(rule, document, Violation("(whole file)", ""), Severity.ERROR,
-                                 f"rule crashed, so nothing it checks is verified: {type(error).__name__}: {error}"))
+        findings.append(
+            _finding(
+                rule,
+                document,
+                Violation("(whole file)", ""),
+                Severity.ERROR,
+                f"rule crashed, so nothing it checks is verified: {type(error).__name__}: {error}",
+            )
+        )
     return findings
 
 
-def check_documents(documents: list[Document], suppressions: list[Suppression] | None = None,
-                    today: dt.date | None = None, rules: dict[str, Rule] | None = None,
-                    protected_types: frozenset[str] | None = None) -> CheckResult:
+def check_documents(
+    documents: list[Document],
+    suppressions: list[Suppression] | None = None,
+    today: dt.date | None = None,
+    rules: dict[str, Rule] | None = None,
+    protected_types: frozenset[str] | None = None,
+) -> CheckResult:
     """Check `documents` with `rules` (default: all registered) and apply `suppressions`.
 
     `protected_types` replaces the default list of protected resource types

@@ -71,7 +71,7 @@ class Finding:
     def is_blocking(self) -> bool:
         return self.severity is Severity.ERROR and self.suppressed_by is None
 
-    def suppressed(self, reason: str) -> "Finding":
+    def suppressed(self, reason: str) -> Finding:
         return replace(self, suppressed_by=reason)
 
     def sort_key(self) -> tuple:

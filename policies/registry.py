@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from policies.inputs.documents import Document
-from policies.model import InputKind, Severity, Violation
 from policies.inputs.stage_context import StageScope
+from policies.model import InputKind, Severity, Violation
 
 RuleCheck = Callable[[Document], Iterable[Violation]]
 
@@ -48,8 +48,15 @@ PLAN = frozenset({InputKind.PLAN})
 BOTH = frozenset({InputKind.CONFIG, InputKind.PLAN})
 
 
-def rule(id: str, slug: str, title: str, severity: Severity, stages: StageScope,
-         inputs: frozenset[InputKind], fix: str) -> Callable[[RuleCheck], RuleCheck]:
+def rule(
+    id: str,
+    slug: str,
+    title: str,
+    severity: Severity,
+    stages: StageScope,
+    inputs: frozenset[InputKind],
+    fix: str,
+) -> Callable[[RuleCheck], RuleCheck]:
     """Register the decorated function as rule `id`; a duplicate ID is a programming error."""
 
     def register(check: RuleCheck) -> RuleCheck:

@@ -8,13 +8,15 @@ import re
 from policies.inputs.documents import Document, Resource
 from policies.model import UnknownValue, Violation
 
-
 _REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.")
 
 
 def unverifiable(error: UnknownValue) -> Violation:
-    return Violation(error.address, f"cannot verify: {error}; make the value known at plan time "
-                                    "or check after apply", unverifiable=True)
+    return Violation(
+        error.address,
+        f"cannot verify: {error}; make the value known at plan time or check after apply",
+        unverifiable=True,
+    )
 
 
 def per_resource(check):
@@ -46,7 +48,9 @@ def live(document: Document, *types: str) -> list[Resource]:
 
 def aws_resources(document: Document) -> list[Resource]:
     """Live AWS resources (`aws_*` types)."""
-    return [r for r in live(document, *{r.type for r in document.resources.values()}) if r.type.startswith("aws_")]
+    return [
+        r for r in live(document, *{r.type for r in document.resources.values()}) if r.type.startswith("aws_")
+    ]
 
 
 def _references(value, found: set[str]) -> None:
@@ -66,8 +70,11 @@ def _references(value, found: set[str]) -> None:
 def referrers(document: Document, address: str) -> list[Resource]:
     """Resources whose configuration refers to `address` (`${aws_kms_key.k.arn}`, plan `references`)."""
     if document.is_plan:
-        bodies = {f"{r.get('address')}": r.get("expressions") for r in
-                  ((document.raw.get("configuration") or {}).get("root_module") or {}).get("resources") or []}
+        bodies = {
+            f"{r.get('address')}": r.get("expressions")
+            for r in ((document.raw.get("configuration") or {}).get("root_module") or {}).get("resources")
+            or []
+        }
     else:
         bodies = {r.address: r.values for r in document.resources.values()}
     found = []

@@ -20,8 +20,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from policies.model import Finding, InputError, Severity
 from policies.inputs.stage_context import StageScope
+from policies.model import Finding, InputError, Severity
 
 FIELDS = ("rule", "resource", "stages", "reason", "expires")
 EXPIRED_ID = "SGCT901"
@@ -42,13 +42,18 @@ class Suppression:
         return "*" in self.stages or stage in self.stages
 
     def matches(self, finding: Finding) -> bool:
-        return (finding.rule_id == self.rule and self.covers_stage(finding.stage)
-                and self.resource in (finding.address, finding.construct_path))
+        return (
+            finding.rule_id == self.rule
+            and self.covers_stage(finding.stage)
+            and self.resource in (finding.address, finding.construct_path)
+        )
 
 
 def _entry_error(source: str, problem: str) -> InputError:
-    return InputError(f"{source}: {problem}. Each suppression needs: {', '.join(FIELDS)} "
-                      "(see policies/suppressions.py for the format)")
+    return InputError(
+        f"{source}: {problem}. Each suppression needs: {', '.join(FIELDS)} "
+        "(see policies/suppressions.py for the format)"
+    )
 
 
 def parse_entry(entry, source: str, known_rules: set[str]) -> Suppression:
@@ -65,12 +70,14 @@ def parse_entry(entry, source: str, known_rules: set[str]) -> Suppression:
         if not isinstance(entry.get(name), str) or not entry[name].strip():
             raise _entry_error(source, f"missing {name}")
     if entry["rule"] not in known_rules:
-        raise _entry_error(source, f"unknown rule {entry['rule']!r} (known: {', '.join(sorted(known_rules))})")
+        raise _entry_error(
+            source, f"unknown rule {entry['rule']!r} (known: {', '.join(sorted(known_rules))})"
+        )
     stages = entry.get("stages")
     if isinstance(stages, str):
         stages = [stages]
     if not isinstance(stages, list) or not stages or not all(isinstance(s, str) and s for s in stages):
-        raise _entry_error(source, "stages must be a non-empty list of stage names (or [\"*\"])")
+        raise _entry_error(source, 'stages must be a non-empty list of stage names (or ["*"])')
     expires = entry.get("expires")
     if isinstance(expires, str):
         try:
@@ -79,7 +86,9 @@ def parse_entry(entry, source: str, known_rules: set[str]) -> Suppression:
             expires = None
     if not isinstance(expires, dt.date) or isinstance(expires, dt.datetime):
         raise _entry_error(source, f"expires must be a date YYYY-MM-DD, got {entry.get('expires')!r}")
-    return Suppression(entry["rule"], entry["resource"].strip(), tuple(stages), reason.strip(), expires, source)
+    return Suppression(
+        entry["rule"], entry["resource"].strip(), tuple(stages), reason.strip(), expires, source
+    )
 
 
 def _yaml_loader():
@@ -102,14 +111,16 @@ def load_suppressions(path: Path, known_rules: set[str]) -> list[Suppression]:
     import yaml
 
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # noqa: S506 - a SafeLoader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read suppressions file: {error}") from None
     except yaml.YAMLError as error:
         raise InputError(f"{path}: not valid YAML: {error}") from None
     except ValueError as error:  # a value YAML itself cannot construct
-        raise InputError(f"{path}: a value cannot be read ({error}); check the `expires` dates "
-                         "(YYYY-MM-DD) and the other fields") from None
+        raise InputError(
+            f"{path}: a value cannot be read ({error}); check the `expires` dates "
+            "(YYYY-MM-DD) and the other fields"
+        ) from None
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("suppressions", []), list):
@@ -119,13 +130,21 @@ def load_suppressions(path: Path, known_rules: set[str]) -> list[Suppression]:
 
 
 def _notice(suppression: Suppression, rule_id: str, title: str, message: str) -> Finding:
-    return Finding(rule_id=rule_id, title=title, severity=Severity.WARNING, message=message,
-                   address=suppression.resource, stage=",".join(suppression.stages), file=suppression.source,
-                   fix="Fix the finding and delete the suppression, or renew it with a new reason and date.")
+    return Finding(
+        rule_id=rule_id,
+        title=title,
+        severity=Severity.WARNING,
+        message=message,
+        address=suppression.resource,
+        stage=",".join(suppression.stages),
+        file=suppression.source,
+        fix="Fix the finding and delete the suppression, or renew it with a new reason and date.",
+    )
 
 
-def apply_suppressions(findings: list[Finding], suppressions: list[Suppression], documents,
-                       today: dt.date) -> list[Finding]:
+def apply_suppressions(
+    findings: list[Finding], suppressions: list[Suppression], documents, today: dt.date
+) -> list[Finding]:
     """Mark findings matched by an unexpired suppression; add notices for expired and unused ones."""
     active = [s for s in suppressions if s.expires >= today]
     used: set[Suppression] = set()
@@ -139,13 +158,25 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression],
     checked_stages = {document.stage.name for document in documents}
     for suppression in suppressions:
         if suppression.expires < today:
-            result.append(_notice(suppression, EXPIRED_ID, "Suppression expired",
-                                  f"suppression of {suppression.rule} for {suppression.resource} expired on "
-                                  f"{suppression.expires.isoformat()} and no longer applies"))
+            result.append(
+                _notice(
+                    suppression,
+                    EXPIRED_ID,
+                    "Suppression expired",
+                    f"suppression of {suppression.rule} for {suppression.resource} expired on "
+                    f"{suppression.expires.isoformat()} and no longer applies",
+                )
+            )
         elif suppression not in used and any(suppression.covers_stage(stage) for stage in checked_stages):
-            result.append(_notice(suppression, UNUSED_ID, "Suppression unused",
-                                  f"suppression of {suppression.rule} for {suppression.resource} matched no "
-                                  "finding in the checked stages; delete it"))
+            result.append(
+                _notice(
+                    suppression,
+                    UNUSED_ID,
+                    "Suppression unused",
+                    f"suppression of {suppression.rule} for {suppression.resource} matched no "
+                    "finding in the checked stages; delete it",
+                )
+            )
     return result
 
 

@@ -29,7 +29,9 @@ class Action(enum.Enum):
 
     @property
     def symbol(self) -> str:
-        return {"destroy": "-", "replace": "-/+", "change": "~", "add": "+", "read": "<=", "no-op": " "}[self.value]
+        return {"destroy": "-", "replace": "-/+", "change": "~", "add": "+", "read": "<=", "no-op": " "}[
+            self.value
+        ]
 
 
 COUNTED_ACTIONS = (Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DESTROY)
@@ -54,7 +56,9 @@ def action_from_terraform(actions: list[str]) -> Action:
         ("forget",): Action.NO_OP,
     }
     if key not in mapping:
-        raise ValueError(f"unknown Terraform change actions {list(actions)!r}; expected one of {sorted(mapping)}")
+        raise ValueError(
+            f"unknown Terraform change actions {list(actions)!r}; expected one of {sorted(mapping)}"
+        )
     return mapping[key]
 
 

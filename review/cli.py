@@ -29,33 +29,72 @@ from review.synth_diff import diff_outdirs
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="sgct review", description=__doc__.split("\n\n")[0],
+        prog="sgct review",
+        description=__doc__.split("\n\n")[0],
         epilog="Exit codes: 0 rendered, 2 unusable input or unwritable output (nothing is written), "
-               "3 with --fail-on-protected when a protected stage would destroy or replace a resource.",
+        "3 with --fail-on-protected when a protected stage would destroy or replace a resource.",
     )
-    parser.add_argument("--plan", action="append", default=[], metavar="[STAGE=]FILE",
-                        help="plan JSON from `terraform show -json`; stage from STAGE= or the file name "
-                             "(plan-<stage>.json); repeatable")
-    parser.add_argument("--base", type=Path, metavar="DIR",
-                        help="synthesized cdktf.out of the base branch (synth diff)")
-    parser.add_argument("--head", type=Path, metavar="DIR",
-                        help="synthesized cdktf.out of the pull request (synth diff)")
-    parser.add_argument("--stage", action="append", default=[], metavar="NAME",
-                        help="only these stages (synth diff); repeatable")
-    parser.add_argument("--synth", type=Path, metavar="DIR",
-                        help="synthesized cdktf.out to run the policies on (default: --head)")
-    parser.add_argument("--from-json", action="append", default=[], type=Path, metavar="FILE",
-                        help="a review saved with --save-json; repeatable")
+    parser.add_argument(
+        "--plan",
+        action="append",
+        default=[],
+        metavar="[STAGE=]FILE",
+        help="plan JSON from `terraform show -json`; stage from STAGE= or the file name "
+        "(plan-<stage>.json); repeatable",
+    )
+    parser.add_argument(
+        "--base", type=Path, metavar="DIR", help="synthesized cdktf.out of the base branch (synth diff)"
+    )
+    parser.add_argument(
+        "--head", type=Path, metavar="DIR", help="synthesized cdktf.out of the pull request (synth diff)"
+    )
+    parser.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only these stages (synth diff); repeatable",
+    )
+    parser.add_argument(
+        "--synth",
+        type=Path,
+        metavar="DIR",
+        help="synthesized cdktf.out to run the policies on (default: --head)",
+    )
+    parser.add_argument(
+        "--from-json",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a review saved with --save-json; repeatable",
+    )
     parser.add_argument("--no-policies", action="store_true", help="do not run the policy checks")
-    parser.add_argument("--suppressions", type=Path, metavar="FILE",
-                        help=f"policy suppressions file; must exist when given "
-                             f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)")
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the markdown here (default: stdout)")
-    parser.add_argument("--save-json", type=Path, metavar="FILE", help="also save the redacted review as JSON")
-    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
-                        help=f"longest comment to produce (default: {DEFAULT_MAX_CHARS}; GitHub allows 65536)")
-    parser.add_argument("--fail-on-protected", action="store_true",
-                        help="exit 3 when a protected stage would destroy or replace a resource")
+    parser.add_argument(
+        "--suppressions",
+        type=Path,
+        metavar="FILE",
+        help=f"policy suppressions file; must exist when given "
+        f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the markdown here (default: stdout)"
+    )
+    parser.add_argument(
+        "--save-json", type=Path, metavar="FILE", help="also save the redacted review as JSON"
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"longest comment to produce (default: {DEFAULT_MAX_CHARS}; GitHub allows 65536)",
+    )
+    parser.add_argument(
+        "--fail-on-protected",
+        action="store_true",
+        help="exit 3 when a protected stage would destroy or replace a resource",
+    )
     args = parser.parse_args(argv)
     if (args.base is None) != (args.head is None):
         parser.error("--base and --head go together: the synth diff compares the two")
@@ -71,7 +110,9 @@ def _plan_arguments(values: list[str]) -> dict[str, Path]:
         path = Path(file_text) if separator else Path(value)
         stage = stage if separator else stage_from_filename(path)
         if stage in plans:
-            raise ReviewInputError(f"stage {stage!r} has two plans ({plans[stage]} and {path}); pass one per stage")
+            raise ReviewInputError(
+                f"stage {stage!r} has two plans ({plans[stage]} and {path}); pass one per stage"
+            )
         plans[stage] = path
     return plans
 
@@ -124,7 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.output:
         sys.stdout.write(text)
     if args.fail_on_protected and any(review.blocking for review in reviews):
-        print("error: destructive changes on a protected stage (see the comment's caution block)", file=sys.stderr)
+        print(
+            "error: destructive changes on a protected stage (see the comment's caution block)",
+            file=sys.stderr,
+        )
         return 3
     return 0
 

@@ -71,7 +71,9 @@ def build_graph(stack: str, config: dict[str, Any], source: str = "cdk.tf.json")
     edges = set()
     for address, body in bodies.items():
         depends_on = body.get("depends_on") or []
-        targets = {item for item in depends_on if isinstance(item, str)} if isinstance(depends_on, list) else set()
+        targets = (
+            {item for item in depends_on if isinstance(item, str)} if isinstance(depends_on, list) else set()
+        )
         for text in _strings({key: item for key, item in body.items() if key != "depends_on"}):
             for expression in _EXPRESSION.findall(text):
                 targets.update(_ADDRESS.findall(expression))
@@ -113,6 +115,7 @@ def to_mermaid(graph: Graph) -> str:
 
 def to_dot(graph: Graph) -> str:
     """Graphviz DOT with one cluster per service."""
+
     def quote(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -145,7 +148,9 @@ def render_image(dot_text: str, output: Path, image_format: str | None = None) -
             "Graphviz `dot` is not on PATH: install Graphviz (e.g. `apt-get install graphviz`) "
             "or use --format mermaid / --format dot"
         )
-    result = subprocess.run([dot, f"-T{image_format}"], input=dot_text.encode(), capture_output=True, timeout=120)
+    result = subprocess.run(
+        [dot, f"-T{image_format}"], input=dot_text.encode(), capture_output=True, timeout=120
+    )
     if result.returncode != 0:
         raise DiagramError(f"dot exited {result.returncode}: {result.stderr.decode(errors='replace')[:2000]}")
     try:

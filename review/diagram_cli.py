@@ -27,18 +27,29 @@ FORMATS = ("mermaid", "markdown", "dot", "svg", "png")
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="sgct diagram", description=__doc__.split("\n\n")[0],
+        prog="sgct diagram",
+        description=__doc__.split("\n\n")[0],
         epilog="Exit codes: 0 written, 2 unusable input, unwritable --output or missing Graphviz.",
     )
-    parser.add_argument("--stage", required=True, metavar="NAME",
-                        help="stack to draw (prod, staging, dev, pr-123, bootstrap)")
-    parser.add_argument("--synth", type=Path, default=Path("cdktf.out"), metavar="DIR",
-                        help="synthesized output (default: cdktf.out)")
-    parser.add_argument("--format", choices=FORMATS,
-                        help="mermaid (text), markdown (mermaid in a fenced block), dot, svg or png "
-                             "(default: from --output's suffix, else mermaid)")
-    parser.add_argument("--output", type=Path, metavar="FILE",
-                        help="write here (default: stdout; required for svg/png)")
+    parser.add_argument(
+        "--stage", required=True, metavar="NAME", help="stack to draw (prod, staging, dev, pr-123, bootstrap)"
+    )
+    parser.add_argument(
+        "--synth",
+        type=Path,
+        default=Path("cdktf.out"),
+        metavar="DIR",
+        help="synthesized output (default: cdktf.out)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="mermaid (text), markdown (mermaid in a fenced block), dot, svg or png "
+        "(default: from --output's suffix, else mermaid)",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write here (default: stdout; required for svg/png)"
+    )
     return parser.parse_args(argv)
 
 
@@ -56,21 +67,33 @@ def main(argv: list[str] | None = None) -> int:
 
 def _diagram(args: argparse.Namespace) -> str | None:
     """Draw the stage; the text for stdout, or None when it went to --output."""
-    suffix_format = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".md": "markdown",
-                     ".mmd": "mermaid"}
-    image_format = args.format or (suffix_format.get(args.output.suffix) if args.output else None) or "mermaid"
+    suffix_format = {
+        ".svg": "svg",
+        ".png": "png",
+        ".dot": "dot",
+        ".gv": "dot",
+        ".md": "markdown",
+        ".mmd": "mermaid",
+    }
+    image_format = (
+        args.format or (suffix_format.get(args.output.suffix) if args.output else None) or "mermaid"
+    )
     try:
         check_dns_label(args.stage)  # before the name goes into a path or a suggested command
     except StageNameError as error:
         raise ReviewInputError(f"--stage: {error}") from None
     stack_file = args.synth / "stacks" / args.stage / "cdk.tf.json"
     if not stack_file.is_file():
-        raise ReviewInputError(f"{stack_file} does not exist; synthesize the stage first "
-                               f"(`sgct synth --stage {args.stage}` for an ephemeral stage)")
+        raise ReviewInputError(
+            f"{stack_file} does not exist; synthesize the stage first "
+            f"(`sgct synth --stage {args.stage}` for an ephemeral stage)"
+        )
     graph = build_graph(args.stage, read_stack(stack_file), str(stack_file))
     if image_format in ("svg", "png"):
         if args.output is None:
-            raise ReviewInputError(f"--format {image_format} writes an image; pass --output FILE.{image_format}")
+            raise ReviewInputError(
+                f"--format {image_format} writes an image; pass --output FILE.{image_format}"
+            )
         render_image(to_dot(graph), args.output, image_format)
         return None
     text = {"dot": to_dot, "mermaid": to_mermaid}.get(image_format, to_mermaid)(graph)

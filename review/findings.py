@@ -15,8 +15,8 @@ from pathlib import Path
 from policies.api import DEFAULT_SUPPRESSIONS_TEXT, check_paths
 from policies.model import InputError
 from review.changes import Finding, StageReview
-from sensitive.display_redaction import scrub
 from review.stage_info import ReviewInputError
+from sensitive.display_redaction import scrub
 
 __all__ = ["add_policy_findings", "stage_inputs"]
 
@@ -47,8 +47,10 @@ def add_policy_findings(
     unwaived. `policies.api.default_suppressions()` is the one that may be absent.
     """
     if suppressions_file is not None and not suppressions_file.is_file():
-        raise ReviewInputError(f"suppressions file {suppressions_file} does not exist; pass an existing file "
-                               f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)")
+        raise ReviewInputError(
+            f"suppressions file {suppressions_file} does not exist; pass an existing file "
+            f"(default: {DEFAULT_SUPPRESSIONS_TEXT}, if present)"
+        )
     for review in reviews:
         inputs = stage_inputs(review.stage, synth_dir, plans.get(review.stage))
         if not inputs:
@@ -73,4 +75,6 @@ def add_policy_findings(
                 )
             )
         if waived:
-            review.notes.append(f"{waived} policy finding(s) waived by suppressions (each has a reason and an expiry).")
+            review.notes.append(
+                f"{waived} policy finding(s) waived by suppressions (each has a reason and an expiry)."
+            )

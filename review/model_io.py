@@ -25,7 +25,9 @@ def dump_reviews(reviews: list[StageReview]) -> str:
             return value.name
         raise TypeError(f"cannot encode {type(value).__name__}")
 
-    return json.dumps({"format": FORMAT, "stages": [asdict(review) for review in reviews]}, default=encode, indent=1)
+    return json.dumps(
+        {"format": FORMAT, "stages": [asdict(review) for review in reviews]}, default=encode, indent=1
+    )
 
 
 def _stage(data: dict[str, Any]) -> StageReview:
@@ -68,4 +70,6 @@ def load_reviews(path: Path) -> list[StageReview]:
     try:
         return [_stage(item) for item in data["stages"]]
     except (KeyError, TypeError) as error:
-        raise ReviewInputError(f"saved review {path} is incomplete or from another version: {error}") from None
+        raise ReviewInputError(
+            f"saved review {path} is incomplete or from another version: {error}"
+        ) from None

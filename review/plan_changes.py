@@ -14,13 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview, action_from_terraform
-from policies.model import InputError
 from policies.inputs.plan_view import check_plan
-from sensitive.plan_redaction import sensitive_strings
-from sensitive.display_redaction import safe_display
+from policies.model import InputError
+from review.changes import (
+    Action,
+    AttributeChange,
+    OutputChange,
+    ResourceChange,
+    StageReview,
+    action_from_terraform,
+)
 from review.stage_info import ReviewInputError, check_plan_stage, is_protected
 from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, flatten
+from sensitive.display_redaction import safe_display
+from sensitive.plan_redaction import sensitive_strings
 
 _REASONS = {
     "replace_because_cannot_update": "an attribute that cannot change in place changed",
@@ -79,8 +86,12 @@ def _replace_paths(change: dict[str, Any]) -> set[str]:
 def _attribute_changes(action: Action, change: dict[str, Any]) -> tuple[AttributeChange, ...]:
     if action is Action.DESTROY:
         return ()
-    before = flatten(change.get("before"), change.get("before_sensitive", False)) if change.get("before") else {}
-    after = flatten(change.get("after"), change.get("after_sensitive", False), change.get("after_unknown", False))
+    before = (
+        flatten(change.get("before"), change.get("before_sensitive", False)) if change.get("before") else {}
+    )
+    after = flatten(
+        change.get("after"), change.get("after_sensitive", False), change.get("after_unknown", False)
+    )
     _collapse_under_markers(before, after)
     forcing = _replace_paths(change)
     rows = []
@@ -97,7 +108,9 @@ def _attribute_changes(action: Action, change: dict[str, Any]) -> tuple[Attribut
                 path=path,
                 before=safe_display(path, old),
                 after=safe_display(path, new),
-                forces_replacement=any(path == p or path.startswith(p + ".") or path.startswith(p + "[") for p in forcing),
+                forces_replacement=any(
+                    path == p or path.startswith(p + ".") or path.startswith(p + "[") for p in forcing
+                ),
             )
         )
     return tuple(rows)
@@ -119,7 +132,10 @@ def _collapse_under_markers(before: dict[str, Any], after: dict[str, Any]) -> No
         if SENSITIVE in leaves:
             before[path] = SENSITIVE
         else:
-            parts = [f"{key[len(path):].lstrip('.')}={safe_display(key, leaf)}" for key, leaf in zip(children, leaves)]
+            parts = [
+                f"{key[len(path) :].lstrip('.')}={safe_display(key, leaf)}"
+                for key, leaf in zip(children, leaves)
+            ]
             before[path] = Rendered("{" + ", ".join(parts) + "}")
 
 
@@ -158,7 +174,10 @@ def review_plan(stage: str, plan: dict[str, Any], source: Path | None = None) ->
         before, after = (SENSITIVE, SENSITIVE) if sensitive else (change.get("before"), change.get("after"))
         if change.get("after_unknown") is True and not sensitive:
             after = UNKNOWN
-        outputs.append(OutputChange(name, action, sensitive, safe_display(name, before), safe_display(name, after)))
-    review = StageReview(stage=stage, protected=is_protected(stage), source="plan", resources=resources, outputs=outputs)
+        outputs.append(
+            OutputChange(name, action, sensitive, safe_display(name, before), safe_display(name, after))
+        )
+    review = StageReview(
+        stage=stage, protected=is_protected(stage), source="plan", resources=resources, outputs=outputs
+    )
     return PlanReview(review=review, known_secrets=sensitive_strings(plan))
-

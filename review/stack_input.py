@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from policies.inputs.config_view import sections
-from policies.model import InputError
 from policies.inputs.shapes import CONFIG_FIX, fail, objects, optional_object
+from policies.model import InputError
 from review.stage_info import ReviewInputError
 
 
@@ -27,8 +27,9 @@ def check_stack(path: str, config: Any) -> dict[str, Any]:
     for section in ("resource", "data"):
         sections(config, section, path)
     for section, what in (("output", "output"), ("variable", "variable")):
-        by_name = optional_object(config.get(section), path, section, CONFIG_FIX,
-                                  f"an object of {what} names to blocks")
+        by_name = optional_object(
+            config.get(section), path, section, CONFIG_FIX, f"an object of {what} names to blocks"
+        )
         for name, block in by_name.items():
             optional_object(block, path, f"{section}.{name}", CONFIG_FIX)
     for where, block in objects(config.get("moved"), path, "moved", CONFIG_FIX):

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from policies.model import InputError
 from policies.inputs.plan_stage import check_plan_stage as check_plan_stage_recorded
 from policies.inputs.stage_context import BOOTSTRAP, resolve_stage_context
+from policies.model import InputError
 from stages import PERMANENT_STAGES, StageNameError
 
 _FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
@@ -65,6 +65,8 @@ def check_plan_stage(stage: str, plan: dict[str, Any], source: Path) -> None:
     `sgct review` agree on what stage a plan records; only the fix differs.
     """
     try:
-        check_plan_stage_recorded(str(source), plan, stage, "reviewed as", f"pass --plan {{recorded}}={source}")
+        check_plan_stage_recorded(
+            str(source), plan, stage, "reviewed as", f"pass --plan {{recorded}}={source}"
+        )
     except InputError as error:
         raise ReviewInputError(f"plan {error}") from None

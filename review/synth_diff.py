@@ -15,10 +15,10 @@ from typing import Any
 
 from policies.inputs.config_view import sections
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview
-from sensitive.display_redaction import safe_display
 from review.stack_input import read_stack
 from review.stage_info import ReviewInputError, is_protected
 from review.values import ABSENT, SENSITIVE, flatten
+from sensitive.display_redaction import safe_display
 
 FORCES_REPLACEMENT: dict[str, tuple[str, ...]] = {
     "aws_s3_bucket": ("bucket", "bucket_prefix"),
@@ -53,12 +53,16 @@ def load_stacks(outdir: Path) -> dict[str, dict[str, Any]]:
 
 
 def _resources(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {f"{type_name}.{name}": body for type_name, name, body in sections(config, "resource", "cdk.tf.json")}
+    return {
+        f"{type_name}.{name}": body for type_name, name, body in sections(config, "resource", "cdk.tf.json")
+    }
 
 
 def _moves(config: dict[str, Any]) -> dict[str, str]:
     """`{from: to}` from `moved` blocks (what cdktf's `move_to` writes)."""
-    return {block["from"]: block["to"] for block in config.get("moved") or [] if "from" in block and "to" in block}
+    return {
+        block["from"]: block["to"] for block in config.get("moved") or [] if "from" in block and "to" in block
+    }
 
 
 def _construct_path(body: dict[str, Any]) -> str | None:
@@ -73,7 +77,9 @@ def _body(body: dict[str, Any] | None) -> dict[str, Any]:
     return {key: value for key, value in (body or {}).items() if key != _METADATA}
 
 
-def _attribute_rows(resource_type: str, before: dict, after: dict, action: Action) -> tuple[AttributeChange, ...]:
+def _attribute_rows(
+    resource_type: str, before: dict, after: dict, action: Action
+) -> tuple[AttributeChange, ...]:
     old_flat, new_flat = (flatten(before) if before else {}), (flatten(after) if after else {})
     forcing = FORCES_REPLACEMENT.get(resource_type, ())
     rows = []
@@ -101,7 +107,9 @@ def diff_stack(stage: str, base: dict[str, Any] | None, head: dict[str, Any] | N
     for address in sorted(set(old) | set(new)):
         resource_type = address.split(".")[0]
         if address in new and address not in old:
-            moved_from = next((source for source, target in moves.items() if target == address and source in old), None)
+            moved_from = next(
+                (source for source, target in moves.items() if target == address and source in old), None
+            )
             if moved_from:
                 before, reason = _body(old[moved_from]), f"moved from {moved_from}"
                 action = Action.UPDATE
@@ -111,7 +119,12 @@ def diff_stack(stage: str, base: dict[str, Any] | None, head: dict[str, Any] | N
         elif address in old and address not in new:
             if moves.get(address) in new:
                 continue  # shown under its new address
-            before, after, action, reason = _body(old[address]), {}, Action.DESTROY, "removed from the configuration"
+            before, after, action, reason = (
+                _body(old[address]),
+                {},
+                Action.DESTROY,
+                "removed from the configuration",
+            )
         else:
             before, after = _body(old[address]), _body(new[address])
             if before == after:
@@ -124,10 +137,12 @@ def diff_stack(stage: str, base: dict[str, Any] | None, head: dict[str, Any] | N
             else:
                 action, reason = Action.UPDATE, ""
         rows = () if action is Action.DESTROY else _attribute_rows(resource_type, before, after, action)
-        construct = _construct_path((new.get(address) or old.get(address) or {}))
+        construct = _construct_path(new.get(address) or old.get(address) or {})
         changes.append(ResourceChange(address, resource_type, action, rows, reason, construct))
     outputs = _output_changes(base or {}, head or {})
-    review = StageReview(stage=stage, protected=is_protected(stage), source="synth diff", resources=changes, outputs=outputs)
+    review = StageReview(
+        stage=stage, protected=is_protected(stage), source="synth diff", resources=changes, outputs=outputs
+    )
     review.notes.append(
         "From synthesized JSON (no credentials): replacements are estimated and values known only "
         "at apply time are not shown; a real plan is authoritative."
@@ -149,7 +164,9 @@ def _output_changes(base: dict[str, Any], head: dict[str, Any]) -> list[OutputCh
         sensitive = bool((old.get(name) or {}).get("sensitive") or (new.get(name) or {}).get("sensitive"))
         before = SENSITIVE if sensitive else (old.get(name) or {}).get("value", ABSENT)
         after = SENSITIVE if sensitive else (new.get(name) or {}).get("value", ABSENT)
-        outputs.append(OutputChange(name, action, sensitive, safe_display(name, before), safe_display(name, after)))
+        outputs.append(
+            OutputChange(name, action, sensitive, safe_display(name, before), safe_display(name, after))
+        )
     return outputs
 
 
@@ -162,14 +179,18 @@ def sensitive_defaults(config: dict[str, Any]) -> set[str]:
     return found
 
 
-def diff_outdirs(base_dir: Path, head_dir: Path, stages: list[str] | None = None) -> tuple[list[StageReview], set[str]]:
+def diff_outdirs(
+    base_dir: Path, head_dir: Path, stages: list[str] | None = None
+) -> tuple[list[StageReview], set[str]]:
     """Review every stack present on either side (or only `stages`), plus the values to scrub."""
     base, head = load_stacks(base_dir), load_stacks(head_dir)
     names = sorted(set(base) | set(head))
     if stages:
         unknown = [name for name in stages if name not in names]
         if unknown:
-            raise ReviewInputError(f"stage(s) {unknown} are in neither {base_dir} nor {head_dir}; have: {names}")
+            raise ReviewInputError(
+                f"stage(s) {unknown} are in neither {base_dir} nor {head_dir}; have: {names}"
+            )
         names = [name for name in names if name in stages]
     secrets = set()
     for config in [*base.values(), *head.values()]:

@@ -32,7 +32,9 @@ TARGET_RATIO = 10.0
 
 def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - started
     if result.returncode not in (0, 1):  # 1 = findings; anything else means the tool did not run
         raise SystemExit(f"{command[0]} exited {result.returncode}:\n{result.stderr[-2000:]}")
@@ -57,8 +59,12 @@ def engine_runs(outdir: Path, repeat: int) -> list[float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per tool (default 5); medians are reported")
-    parser.add_argument("--outdir", type=Path, help="existing synth output (default: synthesize all stages + pr-123)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs per tool (default 5); medians are reported"
+    )
+    parser.add_argument(
+        "--outdir", type=Path, help="existing synth output (default: synthesize all stages + pr-123)"
+    )
     args = parser.parse_args()
     checkov = REPO_ROOT / ".venv-bench" / "bin" / "checkov"
     if not checkov.is_file():
@@ -76,8 +82,10 @@ def main() -> int:
         sgct = [str(REPO_ROOT / ".venv" / "bin" / "sgct"), "check", str(outdir), "--format", "json"]
         ours = [timed(sgct, env) for _ in range(args.repeat)]
         engine = engine_runs(outdir, args.repeat)
-        theirs = [timed([str(checkov), "-d", str(outdir), "--framework", "terraform_json", "--quiet"], env)
-                  for _ in range(args.repeat)]
+        theirs = [
+            timed([str(checkov), "-d", str(outdir), "--framework", "terraform_json", "--quiet"], env)
+            for _ in range(args.repeat)
+        ]
     ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
     ratio = theirs_median / ours_median
     print(f"stacks: {', '.join(stacks)} ({os.cpu_count()} cores)")

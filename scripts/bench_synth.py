@@ -37,17 +37,25 @@ def time_synth(mode: str, stages: list[str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per mode (default 3); the median is reported")
-    parser.add_argument("--stage", action="append", default=[], help="also synthesize this ephemeral stage; repeatable")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per mode (default 3); the median is reported"
+    )
+    parser.add_argument(
+        "--stage", action="append", default=[], help="also synthesize this ephemeral stage; repeatable"
+    )
     args = parser.parse_args()
     results = {}
     for mode in ("fast", "full"):
         runs = [time_synth(mode, args.stage) for _ in range(args.repeat)]
         results[mode] = statistics.median(runs)
-        print(f"{mode:>4}: median {results[mode]:.2f} s over {args.repeat} cold runs "
-              f"({', '.join(f'{run:.2f}' for run in runs)})")
+        print(
+            f"{mode:>4}: median {results[mode]:.2f} s over {args.repeat} cold runs "
+            f"({', '.join(f'{run:.2f}' for run in runs)})"
+        )
     stages = ", ".join(["bootstrap", "prod", "staging", "dev", *args.stage])
-    print(f"ratio full/fast: {results['full'] / results['fast']:.1f}x (stages: {stages}; {os.cpu_count()} cores)")
+    print(
+        f"ratio full/fast: {results['full'] / results['fast']:.1f}x (stages: {stages}; {os.cpu_count()} cores)"
+    )
     return 0
 
 

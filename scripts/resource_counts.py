@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from harness.synth import SynthOutput, run_synth  # noqa: E402
+from harness.synth import SynthOutput, run_synth
 
 
 def counts(output: SynthOutput) -> dict[str, Counter]:
@@ -31,7 +31,10 @@ def counts(output: SynthOutput) -> dict[str, Counter]:
 def render(found: dict[str, Counter], by_type: bool) -> str:
     types = sorted({t for counter in found.values() for t in counter})
     stacks = list(found)
-    lines = [f"{'stack':<12}{'resources':>10}", *(f"{name:<12}{sum(found[name].values()):>10}" for name in stacks)]
+    lines = [
+        f"{'stack':<12}{'resources':>10}",
+        *(f"{name:<12}{sum(found[name].values()):>10}" for name in stacks),
+    ]
     if by_type:
         width = max(len(t) for t in types) + 2 if types else 10
         lines += ["", f"{'resource type':<{width}}" + "".join(f"{name:>10}" for name in stacks)]
@@ -41,7 +44,9 @@ def render(found: dict[str, Counter], by_type: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stage", action="append", default=[], help="also count this ephemeral stage (default: pr-123)")
+    parser.add_argument(
+        "--stage", action="append", default=[], help="also count this ephemeral stage (default: pr-123)"
+    )
     parser.add_argument("--outdir", help="read an existing synth output instead of synthesizing")
     parser.add_argument("--by-type", action="store_true", help="also print counts per resource type")
     args = parser.parse_args(argv)

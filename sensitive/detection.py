@@ -21,13 +21,46 @@ from collections import Counter
 from stages.secret_names import SECRET_NAMES
 
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-SECRET_WORDS = frozenset({"password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials"})
-SECRET_PAIRS = frozenset({("api", "key"), ("private", "key"), ("signing", "key"), ("access", "key"),
-                          ("secret", "key"), ("client", "secret"), ("auth", "key"), ("encryption", "key")})
+SECRET_WORDS = frozenset(
+    {"password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials"}
+)
+SECRET_PAIRS = frozenset(
+    {
+        ("api", "key"),
+        ("private", "key"),
+        ("signing", "key"),
+        ("access", "key"),
+        ("secret", "key"),
+        ("client", "secret"),
+        ("auth", "key"),
+        ("encryption", "key"),
+    }
+)
 # `secret_name`, `token_ttl`, `password_length`: metadata about a secret, not the secret.
-METADATA_WORDS = frozenset({"name", "arn", "id", "ids", "ttl", "type", "version", "length", "policy",
-                            "enabled", "count", "seconds", "source", "sources", "header", "path", "uri",
-                            "parameter", "rotation", "validity"})
+METADATA_WORDS = frozenset(
+    {
+        "name",
+        "arn",
+        "id",
+        "ids",
+        "ttl",
+        "type",
+        "version",
+        "length",
+        "policy",
+        "enabled",
+        "count",
+        "seconds",
+        "source",
+        "sources",
+        "header",
+        "path",
+        "uri",
+        "parameter",
+        "rotation",
+        "validity",
+    }
+)
 
 # Their names are credentials whatever their words say (`DATABASE_URL`, `TELEGRAM_CHANNEL_ID`).
 PLATFORM_SECRET_NAMES: tuple[str, ...] = SECRET_NAMES
@@ -44,8 +77,13 @@ KNOWN_FORMATS: tuple[tuple[str, re.Pattern], ...] = (
     # The password may hold `/`, `$`, `+`... anything but whitespace and `@`; `${...}` is dropped first.
     ("URL with embedded password", re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:[^\s@]+@")),
     # Whoever holds a Discord or Slack webhook URL can post as the platform: the URL is the credential.
-    ("webhook URL", re.compile(r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{20,}"
-                               r"|https://hooks\.slack\.com/(?:services|workflows|triggers)/[\w-]+/[\w/-]{8,}")),
+    (
+        "webhook URL",
+        re.compile(
+            r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{20,}"
+            r"|https://hooks\.slack\.com/(?:services|workflows|triggers)/[\w-]+/[\w/-]{8,}"
+        ),
+    ),
 )
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 _CANDIDATE = re.compile(r"^[A-Za-z0-9+/=_\-.]{32,}$")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sensitive.plan_redaction import scrub as _policy_scrub
-from sensitive.detection import is_secret_key, mask, secret_value_kind
 from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, display
+from sensitive.detection import is_secret_key, mask, secret_value_kind
+from sensitive.plan_redaction import scrub as _policy_scrub
 
 REDACTED = "(redacted)"
 """Shown for a value that is not marked sensitive but is secret by its name or shape."""

@@ -154,9 +154,14 @@ def _collect_all(value, found: set[str]) -> None:
 def sensitive_strings(plan: dict) -> set[str]:
     """Every clear-text string (3+ chars) the plan marks sensitive, to scrub free text with."""
     found: set[str] = set()
-    changes = [entry.get("change") or {} for key in ("resource_changes", "resource_drift")
-               for entry in plan.get(key) or []]
-    changes += [(d.get("resource_change") or {}).get("change") or {} for d in plan.get("deferred_changes") or []]
+    changes = [
+        entry.get("change") or {}
+        for key in ("resource_changes", "resource_drift")
+        for entry in plan.get(key) or []
+    ]
+    changes += [
+        (d.get("resource_change") or {}).get("change") or {} for d in plan.get("deferred_changes") or []
+    ]
     changes += list((plan.get("output_changes") or {}).values())
     for change in changes:
         for side in ("before", "after"):

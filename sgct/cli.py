@@ -16,7 +16,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diagram": ("review.diagram_cli", "draw a synthesized stage as Mermaid, Graphviz DOT, SVG or PNG"),
     "synth": ("sgct.synth_command", "synthesize stages into cdktf.out (same as python main.py)"),
     "check": ("policies.cli", "check synthesized stacks or plan JSON against the policy rules"),
-    "inventory": ("harness.inventory_command", "regenerate or check the stage inventories in tests/inventories"),
+    "inventory": (
+        "harness.inventory_command",
+        "regenerate or check the stage inventories in tests/inventories",
+    ),
 }
 
 

@@ -52,7 +52,9 @@ PERMANENT_STAGES: dict[str, Stage] = {
             api_memory_mb=512,
             web_memory_mb=1024,
             log_retention_days=7,
-            alarms=AlarmThresholds(lambda_error_rate_percent=10.0, api_5xx_count=20, cdn_5xx_rate_percent=10.0),
+            alarms=AlarmThresholds(
+                lambda_error_rate_percent=10.0, api_5xx_count=20, cdn_5xx_rate_percent=10.0
+            ),
         ),
     ),
 }
@@ -69,7 +71,9 @@ def ephemeral_stage(name: str) -> Stage:
     """A validated ephemeral stage (`pr-123`, `feature-auth`)."""
     check_dns_label(name)
     check_no_collision(name)
-    stage = Stage(name=name, kind=StageKind.EPHEMERAL, protection=Protection.NONE, settings=EPHEMERAL_SETTINGS)
+    stage = Stage(
+        name=name, kind=StageKind.EPHEMERAL, protection=Protection.NONE, settings=EPHEMERAL_SETTINGS
+    )
     check_hostname_lengths(stage.hostnames, name)
     check_aws_name_lengths(name)
     return stage
@@ -87,7 +91,9 @@ def parse_stage_list(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").split() if part]
 
 
-def selected_stages(extra_names: list[str] | None = None, environ: dict[str, str] | None = None) -> list[Stage]:
+def selected_stages(
+    extra_names: list[str] | None = None, environ: dict[str, str] | None = None
+) -> list[Stage]:
     """Permanent stages, then ephemeral ones from the CLI and `SGCT_EPHEMERAL_STAGES`.
 
     Every name is validated before any stage is returned, so a bad name stops

@@ -17,7 +17,28 @@ ZONE_NAME = "sgcarstrends.com"
 PRIMARY_REGION = "ap-southeast-1"
 GLOBAL_REGION = "us-east-1"
 CLOUDWATCH_RETENTION_DAYS = (
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    1,
+    3,
+    5,
+    7,
+    14,
+    30,
+    60,
+    90,
+    120,
+    150,
+    180,
+    365,
+    400,
+    545,
+    731,
+    1096,
+    1827,
+    2192,
+    2557,
+    2922,
+    3288,
+    3653,
 )
 """The retention periods CloudWatch Logs accepts, in days."""
 

@@ -74,7 +74,12 @@ for _function in ("api", "api-authorizer", "web", "health-check"):
 
 register("web-assets", "S3 bucket", S3_BUCKET_MAX)
 register("http-api", "API Gateway API", API_GATEWAY_MAX)
-register("/aws/apigateway/http-api", "CloudWatch log group", LOG_GROUP_MAX, pattern="/aws/apigateway/{prefix}-http-api")
+register(
+    "/aws/apigateway/http-api",
+    "CloudWatch log group",
+    LOG_GROUP_MAX,
+    pattern="/aws/apigateway/{prefix}-http-api",
+)
 register("alarms", "SNS topic", SNS_TOPIC_MAX)
 register("web-warmer", "EventBridge rule", EVENT_RULE_MAX)
 register("health-check-schedule", "EventBridge rule", EVENT_RULE_MAX)

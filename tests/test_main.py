@@ -55,14 +55,20 @@ def test_unknown_import_mode_is_refused(tmp_path):
 CDKTF_CLI = REPO_ROOT / "node_modules" / ".bin" / "cdktf"
 
 
-@pytest.mark.skipif(not CDKTF_CLI.exists(), reason="cdktf-cli not installed in node_modules (run scripts/setup.sh)")
+@pytest.mark.skipif(
+    not CDKTF_CLI.exists(), reason="cdktf-cli not installed in node_modules (run scripts/setup.sh)"
+)
 def test_cdktf_cli_synth_honours_its_output_dir(tmp_path):
     venv_bin = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": f"{venv_bin}:{os.environ['PATH']}", "CHECKPOINT_DISABLE": "1", "CI": "1"}
     outdir = tmp_path / "cli.out"
     result = subprocess.run(
         [str(CDKTF_CLI), "synth", "--output", str(outdir)],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in (outdir / "stacks").iterdir()) == ["bootstrap", *PERMANENT]

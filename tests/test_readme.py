@@ -8,7 +8,6 @@ is loaded), otherwise with `exec` from the repository root.
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -39,8 +38,21 @@ def test_readme_example_runs(block, tmp_path, monkeypatch):
         module.write_text(block)
         (tmp_path / "conftest.py").write_text('pytest_plugins = ["harness.plugin"]\n')
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(module)],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=600,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--rootdir",
+                str(tmp_path),
+                str(module),
+            ],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
         assert re.search(r"\d+ passed", result.stdout), result.stdout[-2000:]

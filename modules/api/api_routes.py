@@ -54,7 +54,12 @@ def add_routes(
     )
     for route_key in public_routes:
         route.Apigatewayv2Route(
-            scope, _route_id(route_key), api_id=api.id, route_key=route_key, target=target, authorization_type="NONE"
+            scope,
+            _route_id(route_key),
+            api_id=api.id,
+            route_key=route_key,
+            target=target,
+            authorization_type="NONE",
         )
     function.allow_invoke(
         scope, "invoke_permission", "AllowApiGatewayInvoke", API_GATEWAY_PRINCIPAL, f"{api.execution_arn}/*/*"
@@ -76,7 +81,10 @@ def _add_authorizer(scope: Construct, stage: Stage, api, authorizer_function: La
         authorizer_result_ttl_in_seconds=AUTHORIZER_CACHE_SECONDS,
     )
     authorizer_function.allow_invoke(
-        scope, "authorizer_permission", "AllowApiGatewayAuthorizer", API_GATEWAY_PRINCIPAL,
+        scope,
+        "authorizer_permission",
+        "AllowApiGatewayAuthorizer",
+        API_GATEWAY_PRINCIPAL,
         f"{api.execution_arn}/authorizers/{authorizer.id}",
     )
     return authorizer

@@ -20,28 +20,30 @@ from dataclasses import dataclass, field
 
 from modules.api.api_routes import add_routes
 from modules.app.bindings import Construct, aws
+from modules.app.protection import lifecycle_for
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.monitoring.metrics import Metric
-from modules.app.protection import lifecycle_for
 from stages import Stage
 
 API_HANDLER = "apps/api/src/index.handler"
 API_TIMEOUT_SECONDS = 120
 HEALTH_ROUTE = "GET /health"
-ACCESS_LOG_FORMAT = json.dumps({
-    "requestId": "$context.requestId",
-    "ip": "$context.identity.sourceIp",
-    "requestTime": "$context.requestTime",
-    "httpMethod": "$context.httpMethod",
-    "routeKey": "$context.routeKey",
-    "status": "$context.status",
-    "responseLength": "$context.responseLength",
-    "integrationLatency": "$context.integrationLatency",
-    "responseLatency": "$context.responseLatency",
-    "authorizerError": "$context.authorizer.error",
-    "integrationError": "$context.integrationErrorMessage",
-})
+ACCESS_LOG_FORMAT = json.dumps(
+    {
+        "requestId": "$context.requestId",
+        "ip": "$context.identity.sourceIp",
+        "requestTime": "$context.requestTime",
+        "httpMethod": "$context.httpMethod",
+        "routeKey": "$context.routeKey",
+        "status": "$context.status",
+        "responseLength": "$context.responseLength",
+        "integrationLatency": "$context.integrationLatency",
+        "responseLatency": "$context.responseLatency",
+        "authorizerError": "$context.authorizer.error",
+        "integrationError": "$context.integrationErrorMessage",
+    }
+)
 _ROUTE_KEY = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) /[A-Za-z0-9_\-./{}+]*$")
 
 
@@ -107,15 +109,20 @@ class ApiService(Construct):
             )
         self.stage_name = stage.name
         lifecycle = lifecycle_for(stage)
-        self.function = LambdaFunction(self, "lambda", stage, LambdaFunctionProps(
-            name_suffix="api",
-            handler=API_HANDLER,
-            code_path=props.code_path,
-            timeout_seconds=props.timeout_seconds,
-            memory_mb=props.memory_mb or settings.api_memory_mb,
-            environment=props.environment,
-            description="SG Cars Trends API (Hono)",
-        ))
+        self.function = LambdaFunction(
+            self,
+            "lambda",
+            stage,
+            LambdaFunctionProps(
+                name_suffix="api",
+                handler=API_HANDLER,
+                code_path=props.code_path,
+                timeout_seconds=props.timeout_seconds,
+                memory_mb=props.memory_mb or settings.api_memory_mb,
+                environment=props.environment,
+                description="SG Cars Trends API (Hono)",
+            ),
+        )
         apigw = aws("apigatewayv2_api")
         self.api = apigw.Apigatewayv2Api(
             self,
@@ -131,7 +138,9 @@ class ApiService(Construct):
             ),
             lifecycle=lifecycle,
         )
-        self.authorizer_function = self._authorizer_function(stage, props) if props.authorizer_enabled else None
+        self.authorizer_function = (
+            self._authorizer_function(stage, props) if props.authorizer_enabled else None
+        )
         add_routes(self, stage, self.api, self.function, self.authorizer_function, props.public_routes)
         self._access_logged_stage(stage)
         self.domain_name = self.api_mapping = self.domain_target_name = self.domain_hosted_zone_id = None
@@ -141,15 +150,20 @@ class ApiService(Construct):
         self.api_endpoint = self.api.api_endpoint
 
     def _authorizer_function(self, stage: Stage, props: ApiServiceProps) -> LambdaFunction:
-        return LambdaFunction(self, "authorizer", stage, LambdaFunctionProps(
-            name_suffix="api-authorizer",
-            handler="index.handler",
-            code_path=str(AUTHORIZER_DIR),
-            timeout_seconds=5,
-            memory_mb=128,
-            environment={"SG_CARS_TRENDS_API_TOKEN": props.authorizer_token},
-            description="Bearer-token authorizer for the SG Cars Trends API",
-        ))
+        return LambdaFunction(
+            self,
+            "authorizer",
+            stage,
+            LambdaFunctionProps(
+                name_suffix="api-authorizer",
+                handler="index.handler",
+                code_path=str(AUTHORIZER_DIR),
+                timeout_seconds=5,
+                memory_mb=128,
+                environment={"SG_CARS_TRENDS_API_TOKEN": props.authorizer_token},
+                description="Bearer-token authorizer for the SG Cars Trends API",
+            ),
+        )
 
     def _access_logged_stage(self, stage: Stage) -> None:
         """The `$default` stage: auto-deployed, JSON access logs, throttling only if the stage sets it."""
@@ -176,7 +190,9 @@ class ApiService(Construct):
             default_route_settings=api_stage.Apigatewayv2StageDefaultRouteSettings(
                 throttling_rate_limit=settings.throttle_rate_limit,
                 throttling_burst_limit=settings.throttle_burst_limit,
-            ) if throttled else None,
+            )
+            if throttled
+            else None,
             lifecycle=lifecycle_for(stage),
         )
 
@@ -192,7 +208,11 @@ class ApiService(Construct):
             lifecycle=lifecycle_for(stage),
         )
         self.api_mapping = aws("apigatewayv2_api_mapping").Apigatewayv2ApiMapping(
-            self, "mapping", api_id=self.api.id, domain_name=self.domain_name.id, stage=self.stage.id,
+            self,
+            "mapping",
+            api_id=self.api.id,
+            domain_name=self.domain_name.id,
+            stage=self.stage.id,
             # User-facing: without the mapping the API hostname answers 404.
             lifecycle=lifecycle_for(stage),
         )

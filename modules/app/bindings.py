@@ -51,9 +51,7 @@ def import_mode() -> str:
     """`fast` (default) or `full`, from `SGCT_PROVIDER_IMPORT`."""
     mode = os.environ.get(IMPORT_MODE_VARIABLE, "fast")
     if mode not in ("fast", "full"):
-        raise ValueError(
-            f"{IMPORT_MODE_VARIABLE}={mode!r} is not allowed: use 'fast' or 'full'."
-        )
+        raise ValueError(f"{IMPORT_MODE_VARIABLE}={mode!r} is not allowed: use 'fast' or 'full'.")
     return mode
 
 

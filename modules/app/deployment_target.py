@@ -50,12 +50,12 @@ class DeploymentTarget:
             object.__setattr__(self, "aws_endpoint_url", endpoint)
 
     @classmethod
-    def local(cls, endpoint: str) -> "DeploymentTarget":
+    def local(cls, endpoint: str) -> DeploymentTarget:
         """A target whose AWS services (and state backend) all answer on `endpoint`."""
         return cls(aws_endpoint_url=check_loopback_endpoint(endpoint, "endpoint"))
 
     @classmethod
-    def from_environ(cls, environ: dict[str, str] | None = None) -> "DeploymentTarget":
+    def from_environ(cls, environ: dict[str, str] | None = None) -> DeploymentTarget:
         """Real AWS unless `SGCT_LOCAL_ENDPOINT` names a loopback endpoint."""
         environ = os.environ if environ is None else environ
         endpoint = environ.get(LOCAL_ENDPOINT_VARIABLE) or None

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.app.bindings import Construct, TerraformOutput, TerraformStack
-from modules.edge.cdn import Cdn, CdnProps
-from modules.edge.certificates import DnsValidatedCertificate, api_certificate_props, cdn_certificate_props
 from modules.app.deployment_target import DeploymentTarget
-from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
-from modules.compute.lambda_artifact import API_ARTIFACT_VARIABLE, WEB_ARTIFACT_VARIABLE, artifact_from_environ
-from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
 from modules.app.providers import configure_providers
 from modules.app.secrets import WEB_SECRET_NAMES, Secrets
+from modules.compute.lambda_artifact import (
+    API_ARTIFACT_VARIABLE,
+    WEB_ARTIFACT_VARIABLE,
+    artifact_from_environ,
+)
+from modules.edge.cdn import Cdn, CdnProps
+from modules.edge.certificates import DnsValidatedCertificate, api_certificate_props, cdn_certificate_props
+from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
+from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
 from modules.state.backend import BackendSettings, configure_s3_backend
-from modules.web.site import Web
 from modules.web.server import WebServerProps
+from modules.web.site import Web
 from stages import ZONE_NAME, Stage
 
 
@@ -67,13 +71,18 @@ class PlatformStack(TerraformStack):
     def _api(self) -> ApiService:
         """The Hono API: Lambda + HTTP API + custom domain. Code from SGCT_API_ARTIFACT, else placeholder
         (which keeps deployed code; an error with SGCT_REQUIRE_ARTIFACTS=1)."""
-        return ApiService(self, "api", self.stage, ApiServiceProps(
-            certificate_arn=self.api_certificate.certificate_arn,
-            custom_domain_enabled=self.target.includes_api_custom_domain,
-            environment={"STAGE": self.stage.name, **self.secrets.environment()},
-            code_path=artifact_from_environ(API_ARTIFACT_VARIABLE, owner=self._function_owner("api")),
-            authorizer_token=self.secrets.reference("SG_CARS_TRENDS_API_TOKEN"),
-        ))
+        return ApiService(
+            self,
+            "api",
+            self.stage,
+            ApiServiceProps(
+                certificate_arn=self.api_certificate.certificate_arn,
+                custom_domain_enabled=self.target.includes_api_custom_domain,
+                environment={"STAGE": self.stage.name, **self.secrets.environment()},
+                code_path=artifact_from_environ(API_ARTIFACT_VARIABLE, owner=self._function_owner("api")),
+                authorizer_token=self.secrets.reference("SG_CARS_TRENDS_API_TOKEN"),
+            ),
+        )
 
     def _function_owner(self, suffix: str) -> str:
         """How artifact errors name a function: `Lambda sgcarstrends-<stage>-<suffix>`."""
@@ -81,54 +90,83 @@ class PlatformStack(TerraformStack):
 
     def _web(self) -> Web:
         """The Next.js app: SSR Lambda (SGCT_WEB_ARTIFACT, else placeholder) + assets bucket."""
-        return Web(self, "web", self.stage, WebServerProps(
-            code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web")),
-            environment={
-                "STAGE": self.stage.name,
-                "API_URL": f"https://{self.stage.api_domain}",
-                **self.secrets.environment(WEB_SECRET_NAMES),
-            },
-        ))
+        return Web(
+            self,
+            "web",
+            self.stage,
+            WebServerProps(
+                code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web")),
+                environment={
+                    "STAGE": self.stage.name,
+                    "API_URL": f"https://{self.stage.api_domain}",
+                    **self.secrets.environment(WEB_SECRET_NAMES),
+                },
+            ),
+        )
 
     def _add_edge(self) -> None:
         """CloudFront with its us-east-1 certificate, then Cloudflare records for every hostname."""
         self.cdn_certificate = self.cdn = self.dns = None
         if not self.target.includes_cdn:
             return
-        self.cdn_certificate = DnsValidatedCertificate(self, "cdn_certificate", self.stage, cdn_certificate_props(
-            self.stage, self.zone_id, self.target.validates_certificates, self.providers.aws_global
-        ))
-        self.cdn = Cdn(self, "cdn", self.stage, CdnProps(
-            certificate_arn=self.cdn_certificate.certificate_arn,
-            assets_bucket_name=self.web.bucket_name,
-            assets_bucket_arn=self.web.bucket_arn,
-            assets_bucket_regional_domain_name=self.web.bucket_regional_domain_name,
-            ssr_origin_domain=self.web.ssr_origin_domain,
-            manage_assets_bucket_policy=False,  # the bucket's owner writes its one policy
-        ))
+        self.cdn_certificate = DnsValidatedCertificate(
+            self,
+            "cdn_certificate",
+            self.stage,
+            cdn_certificate_props(
+                self.stage, self.zone_id, self.target.validates_certificates, self.providers.aws_global
+            ),
+        )
+        self.cdn = Cdn(
+            self,
+            "cdn",
+            self.stage,
+            CdnProps(
+                certificate_arn=self.cdn_certificate.certificate_arn,
+                assets_bucket_name=self.web.bucket_name,
+                assets_bucket_arn=self.web.bucket_arn,
+                assets_bucket_regional_domain_name=self.web.bucket_regional_domain_name,
+                ssr_origin_domain=self.web.ssr_origin_domain,
+                manage_assets_bucket_policy=False,  # the bucket's owner writes its one policy
+            ),
+        )
         self.web.grant_read_to_distribution(self.cdn.distribution_arn)
         if self.target.includes_cloudflare and self.api.domain_target_name is not None:
-            self.dns = DnsRecords(self, "dns", self.stage, stage_dns_props(
-                self.stage, self.cdn.domain_name, self.api.domain_target_name, self.zone_id
-            ))
+            self.dns = DnsRecords(
+                self,
+                "dns",
+                self.stage,
+                stage_dns_props(self.stage, self.cdn.domain_name, self.api.domain_target_name, self.zone_id),
+            )
         TerraformOutput(self, "cdn_domain_name", value=self.cdn.domain_name)
         TerraformOutput(self, "cdn_distribution_id", value=self.cdn.distribution_id)
 
     def _add_monitoring(self) -> None:
         """Alarms on both functions, the API and CloudFront, and the API's `/health` check."""
         functions = tuple(
-            FunctionMetrics(label, fn.metric_errors(), fn.metric_invocations(), fn.metric_throttles(),
-                            fn.metric_duration("p99"), fn.timeout_seconds)
+            FunctionMetrics(
+                label,
+                fn.metric_errors(),
+                fn.metric_invocations(),
+                fn.metric_throttles(),
+                fn.metric_duration("p99"),
+                fn.timeout_seconds,
+            )
             for label, fn in (("api", self.api.function), ("web", self.web.function))
         )
-        self.monitoring = Monitoring(self, "monitoring", self.stage, MonitoringProps(
-            functions=functions,
-            api=ApiMetrics(errors_5xx=self.api.metric_5xx(), latency=self.api.metric_latency()),
-            cdn_5xx_rate=self.cdn.metric_5xx_rate() if self.cdn else None,
-            cdn_requests=self.cdn.metric_requests() if self.cdn else None,
-            health_check_domain=self.stage.api_domain,
-            global_provider=self.providers.aws_global,
-        ))
+        self.monitoring = Monitoring(
+            self,
+            "monitoring",
+            self.stage,
+            MonitoringProps(
+                functions=functions,
+                api=ApiMetrics(errors_5xx=self.api.metric_5xx(), latency=self.api.metric_latency()),
+                cdn_5xx_rate=self.cdn.metric_5xx_rate() if self.cdn else None,
+                cdn_requests=self.cdn.metric_requests() if self.cdn else None,
+                health_check_domain=self.stage.api_domain,
+                global_provider=self.providers.aws_global,
+            ),
+        )
 
     def _outputs(self) -> None:
         """Non-secret values the harness and CI read with `terraform output`."""

@@ -57,7 +57,9 @@ class SecretsProps:
 class Secrets(Construct):
     """One sensitive Terraform variable per secret, named exactly like the secret."""
 
-    def __init__(self, scope: Construct, construct_id: str = "secrets", props: SecretsProps | None = None) -> None:
+    def __init__(
+        self, scope: Construct, construct_id: str = "secrets", props: SecretsProps | None = None
+    ) -> None:
         super().__init__(scope, construct_id)
         self.props = props or SecretsProps()
         self.variables: dict[str, TerraformVariable] = {}
@@ -96,6 +98,5 @@ def literal_secret_keys(environment: dict[str, str]) -> list[str]:
     as a literal; constructs refuse that before anything is synthesized.
     """
     return sorted(
-        key for key, value in environment.items()
-        if key in SECRET_NAMES and not Token.is_unresolved(value)
+        key for key, value in environment.items() if key in SECRET_NAMES and not Token.is_unresolved(value)
     )

@@ -12,13 +12,12 @@ import tempfile
 from pathlib import Path
 
 from modules.app.bindings import App
-from modules.state.bootstrap_stack import BootstrapStack
 from modules.app.deployment_target import DeploymentTarget
 from modules.app.output_dir import check_replaceable
 from modules.app.platform_stack import PlatformStack
 from modules.state.backend import BackendSettings
+from modules.state.bootstrap_stack import BootstrapStack
 from stages import Stage
-
 
 
 def build_app(stages: list[Stage], outdir: Path, backend: BackendSettings | None = None) -> App:

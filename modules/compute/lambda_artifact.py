@@ -88,7 +88,9 @@ def resolve_artifact(code_path: str | os.PathLike | None, handler: str, owner: s
         raise ArtifactError(f"{owner}: {str(path)!r} is not a valid zip archive; rebuild the artifact.")
     module = handler_module(handler)
     if not _has_module(_files_in(path), module):
-        where = "the placeholder directory modules/compute/assets/placeholder" if placeholder else repr(str(path))
+        where = (
+            "the placeholder directory modules/compute/assets/placeholder" if placeholder else repr(str(path))
+        )
         raise ArtifactError(
             f"{owner}: handler {handler!r} needs {module}.mjs (or .js/.cjs) in {where}, which has none. "
             "Fix the handler or the artifact" + (", or add a placeholder module." if placeholder else ".")

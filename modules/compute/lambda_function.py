@@ -19,23 +19,25 @@ import re
 from dataclasses import dataclass, field
 
 from modules.app.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle, aws
+from modules.app.protection import lifecycle_for
+from modules.app.secrets import literal_secret_keys
 from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
 from modules.compute.lambda_package import packaged_zip
 from modules.monitoring.metrics import Metric
-from modules.app.protection import lifecycle_for
-from modules.app.secrets import literal_secret_keys
 from stages import Stage
 
 ARCHITECTURES = ("arm64", "x86_64")
 _HANDLER = re.compile(r"^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$")
 _RUNTIME = re.compile(r"^nodejs\d+\.x$")
 _ENV_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-LAMBDA_ASSUME_ROLE_POLICY = json.dumps({
-    "Version": "2012-10-17",
-    "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"},
-    ],
-})
+LAMBDA_ASSUME_ROLE_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"},
+        ],
+    }
+)
 
 
 def keep_deployed_code(base: TerraformResourceLifecycle | None) -> TerraformResourceLifecycle:
@@ -134,14 +136,18 @@ class LambdaFunction(Construct):
             "logging_policy",
             name="write-own-log-group",
             role=self.role.id,
-            policy=json.dumps({
-                "Version": "2012-10-17",
-                "Statement": [{
-                    "Effect": "Allow",
-                    "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
-                    "Resource": f"{self.log_group.arn}:*",
-                }],
-            }),
+            policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                            "Resource": f"{self.log_group.arn}:*",
+                        }
+                    ],
+                }
+            ),
         )
         asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
         lambda_function = aws("lambda_function")
@@ -158,7 +164,9 @@ class LambdaFunction(Construct):
             memory_size=props.memory_mb,
             filename=asset.path,
             environment=(
-                lambda_function.LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
+                lambda_function.LambdaFunctionEnvironment(variables=props.environment)
+                if props.environment
+                else None
             ),
             depends_on=[self.log_group, self.logging_policy],
             lifecycle=function_lifecycle,
@@ -166,7 +174,9 @@ class LambdaFunction(Construct):
         self.function_arn = self.function.arn
         self.invoke_arn = self.function.invoke_arn
 
-    def allow_invoke(self, scope: Construct, construct_id: str, statement_id: str, principal: str, source_arn: str):
+    def allow_invoke(
+        self, scope: Construct, construct_id: str, statement_id: str, principal: str, source_arn: str
+    ):
         """Let `principal` invoke this function, from `source_arn` only.
 
         The permission is created in `scope` (the caller that needs the access), so

@@ -35,14 +35,18 @@ class CdnPolicyProps:
 
     def __post_init__(self) -> None:
         if self.static_ttl_seconds < 86_400:
-            raise ValueError(f"static_ttl_seconds={self.static_ttl_seconds} is below one day; hashed assets should be cached >= 86400 s.")
+            raise ValueError(
+                f"static_ttl_seconds={self.static_ttl_seconds} is below one day; hashed assets should be cached >= 86400 s."
+            )
         if self.hsts_max_age_seconds < HSTS_MIN_SECONDS:
             raise ValueError(
                 f"hsts_max_age_seconds={self.hsts_max_age_seconds} is below one year ({HSTS_MIN_SECONDS}); "
                 "HSTS preload needs at least a year."
             )
         if self.frame_option not in ("DENY", "SAMEORIGIN"):
-            raise ValueError(f"frame_option={self.frame_option!r}: allowed values are 'DENY' and 'SAMEORIGIN'.")
+            raise ValueError(
+                f"frame_option={self.frame_option!r}: allowed values are 'DENY' and 'SAMEORIGIN'."
+            )
 
 
 class CdnPolicies(Construct):
@@ -50,19 +54,34 @@ class CdnPolicies(Construct):
 
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: CdnPolicyProps) -> None:
         super().__init__(scope, id_)
-        self.static = self._cache_policy("static", stage.name_for("web-static"), props.static_ttl_seconds, props.static_ttl_seconds, props.static_ttl_seconds, forward_query=False)
-        self.ssr = self._cache_policy("ssr", stage.name_for("web-ssr"), 0, 0, props.ssr_max_ttl_seconds, forward_query=True)
+        self.static = self._cache_policy(
+            "static",
+            stage.name_for("web-static"),
+            props.static_ttl_seconds,
+            props.static_ttl_seconds,
+            props.static_ttl_seconds,
+            forward_query=False,
+        )
+        self.ssr = self._cache_policy(
+            "ssr", stage.name_for("web-ssr"), 0, 0, props.ssr_max_ttl_seconds, forward_query=True
+        )
         self.api = self._cache_policy("api", stage.name_for("web-api"), 0, 0, 0, forward_query=False)
         self.forward_all = self._forward_all(stage.name_for("web-forward-all"))
         self.security_headers = self._security_headers(stage.name_for("web-security-headers"), props)
 
-    def _cache_policy(self, id_: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool):
+    def _cache_policy(
+        self, id_: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool
+    ):
         """A cache policy; with all TTLs 0 (caching off) CloudFront requires an empty cache key."""
         module = aws("cloudfront_cache_policy")
         caching = max_ttl > 0
         key = module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin(
-            cookies_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig(cookie_behavior="none"),
-            headers_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(header_behavior="none"),
+            cookies_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig(
+                cookie_behavior="none"
+            ),
+            headers_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(
+                header_behavior="none"
+            ),
             query_strings_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig(
                 query_string_behavior="all" if forward_query and caching else "none"
             ),
@@ -70,7 +89,12 @@ class CdnPolicies(Construct):
             enable_accept_encoding_brotli=caching,
         )
         return module.CloudfrontCachePolicy(
-            self, id_, name=name, min_ttl=min_ttl, default_ttl=default_ttl, max_ttl=max_ttl,
+            self,
+            id_,
+            name=name,
+            min_ttl=min_ttl,
+            default_ttl=default_ttl,
+            max_ttl=max_ttl,
             parameters_in_cache_key_and_forwarded_to_origin=key,
         )
 
@@ -86,7 +110,9 @@ class CdnPolicies(Construct):
                 headers=module.CloudfrontOriginRequestPolicyHeadersConfigHeaders(items=["host"]),
             ),
             cookies_config=module.CloudfrontOriginRequestPolicyCookiesConfig(cookie_behavior="all"),
-            query_strings_config=module.CloudfrontOriginRequestPolicyQueryStringsConfig(query_string_behavior="all"),
+            query_strings_config=module.CloudfrontOriginRequestPolicyQueryStringsConfig(
+                query_string_behavior="all"
+            ),
         )
 
     def _security_headers(self, name: str, props: CdnPolicyProps):
@@ -99,11 +125,20 @@ class CdnPolicies(Construct):
             comment="HSTS (preload) and browser security headers on every response",
             security_headers_config=module.CloudfrontResponseHeadersPolicySecurityHeadersConfig(
                 strict_transport_security=getattr(module, f"{prefix}StrictTransportSecurity")(
-                    access_control_max_age_sec=props.hsts_max_age_seconds, include_subdomains=True, preload=True, override=True
+                    access_control_max_age_sec=props.hsts_max_age_seconds,
+                    include_subdomains=True,
+                    preload=True,
+                    override=True,
                 ),
                 content_type_options=getattr(module, f"{prefix}ContentTypeOptions")(override=True),
-                frame_options=getattr(module, f"{prefix}FrameOptions")(frame_option=props.frame_option, override=True),
-                referrer_policy=getattr(module, f"{prefix}ReferrerPolicy")(referrer_policy=props.referrer_policy, override=True),
-                xss_protection=getattr(module, f"{prefix}XssProtection")(protection=True, mode_block=True, override=True),
+                frame_options=getattr(module, f"{prefix}FrameOptions")(
+                    frame_option=props.frame_option, override=True
+                ),
+                referrer_policy=getattr(module, f"{prefix}ReferrerPolicy")(
+                    referrer_policy=props.referrer_policy, override=True
+                ),
+                xss_protection=getattr(module, f"{prefix}XssProtection")(
+                    protection=True, mode_block=True, override=True
+                ),
             ),
         )

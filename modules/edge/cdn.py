@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from modules.app.bindings import Construct, Fn, Token, aws
+from modules.app.protection import lifecycle_for
 from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
 from modules.edge.redirect_function import RedirectFunction
 from modules.monitoring.metrics import Metric
-from modules.app.protection import lifecycle_for
 from stages import GLOBAL_REGION, Stage
 
 MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021"
@@ -57,16 +57,23 @@ class CdnProps:
                 f"certificate_arn={self.certificate_arn!r} is not an ACM certificate ARN in us-east-1; "
                 "CloudFront only accepts certificates from us-east-1 (create it with providers.aws_global)."
             )
-        for name, value in (("ssr_origin_domain", self.ssr_origin_domain), ("api_origin_domain", self.api_origin_domain)):
+        for name, value in (
+            ("ssr_origin_domain", self.ssr_origin_domain),
+            ("api_origin_domain", self.api_origin_domain),
+        ):
             if value is not None and not Token.is_unresolved(value) and not _HOSTNAME.match(value):
                 raise ValueError(
                     f"{name}={value!r} must be a bare hostname without scheme or path; "
                     "for a URL use Fn.element(Fn.split('/', url), 2)."
                 )
         if self.price_class not in PRICE_CLASSES:
-            raise ValueError(f"price_class={self.price_class!r}: allowed values are {', '.join(PRICE_CLASSES)}.")
+            raise ValueError(
+                f"price_class={self.price_class!r}: allowed values are {', '.join(PRICE_CLASSES)}."
+            )
         if self.aliases is not None and not self.aliases:
-            raise ValueError("aliases=() leaves the distribution without a hostname; omit it to use the stage's domains.")
+            raise ValueError(
+                "aliases=() leaves the distribution without a hostname; omit it to use the stage's domains."
+            )
 
 
 def default_aliases(stage: Stage) -> tuple[str, ...]:
@@ -100,7 +107,11 @@ class Cdn(Construct):
         self.redirect = None
         if stage.redirect_domains:
             self.redirect = RedirectFunction(
-                self, "www_redirect", stage.name_for("web-www-redirect"), stage.redirect_domains, stage.web_domain
+                self,
+                "www_redirect",
+                stage.name_for("web-www-redirect"),
+                stage.redirect_domains,
+                stage.web_domain,
             )
         self.distribution = self._distribution(stage, props, lifecycle)
         self.distribution_arn: str = self.distribution.arn
@@ -127,17 +138,27 @@ class Cdn(Construct):
         functions = self._function_associations(module, "Ordered")
         ordered = [
             module.CloudfrontDistributionOrderedCacheBehavior(
-                path_pattern="/_next/static/*", target_origin_id=ASSETS_ORIGIN_ID, allowed_methods=["GET", "HEAD", "OPTIONS"],
-                cached_methods=["GET", "HEAD"], **self._behaviour(self.policies.static, None, functions),
+                path_pattern="/_next/static/*",
+                target_origin_id=ASSETS_ORIGIN_ID,
+                allowed_methods=["GET", "HEAD", "OPTIONS"],
+                cached_methods=["GET", "HEAD"],
+                **self._behaviour(self.policies.static, None, functions),
             ),
             module.CloudfrontDistributionOrderedCacheBehavior(
-                path_pattern="/api/*", target_origin_id=api_origin, allowed_methods=_ALL_METHODS,
-                cached_methods=["GET", "HEAD"], **self._behaviour(self.policies.api, self.policies.forward_all, functions),
+                path_pattern="/api/*",
+                target_origin_id=api_origin,
+                allowed_methods=_ALL_METHODS,
+                cached_methods=["GET", "HEAD"],
+                **self._behaviour(self.policies.api, self.policies.forward_all, functions),
             ),
         ]
         default = module.CloudfrontDistributionDefaultCacheBehavior(
-            target_origin_id=SSR_ORIGIN_ID, allowed_methods=_ALL_METHODS, cached_methods=["GET", "HEAD"],
-            **self._behaviour(self.policies.ssr, self.policies.forward_all, self._function_associations(module, "Default")),
+            target_origin_id=SSR_ORIGIN_ID,
+            allowed_methods=_ALL_METHODS,
+            cached_methods=["GET", "HEAD"],
+            **self._behaviour(
+                self.policies.ssr, self.policies.forward_all, self._function_associations(module, "Default")
+            ),
         )
         return module.CloudfrontDistribution(
             self,
@@ -152,7 +173,9 @@ class Cdn(Construct):
             default_cache_behavior=default,
             ordered_cache_behavior=ordered,
             restrictions=module.CloudfrontDistributionRestrictions(
-                geo_restriction=module.CloudfrontDistributionRestrictionsGeoRestriction(restriction_type="none")
+                geo_restriction=module.CloudfrontDistributionRestrictionsGeoRestriction(
+                    restriction_type="none"
+                )
             ),
             viewer_certificate=module.CloudfrontDistributionViewerCertificate(
                 acm_certificate_arn=props.certificate_arn,
@@ -200,7 +223,9 @@ class Cdn(Construct):
             },
         ]
         aws("s3_bucket_policy").S3BucketPolicy(
-            self, "assets_bucket_policy", bucket=props.assets_bucket_name,
+            self,
+            "assets_bucket_policy",
+            bucket=props.assets_bucket_name,
             policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": statements}),
         )
 
@@ -230,6 +255,9 @@ def _custom_origin(module, origin_id: str, domain: str):
         origin_id=origin_id,
         domain_name=domain,
         custom_origin_config=module.CloudfrontDistributionOriginCustomOriginConfig(
-            http_port=80, https_port=443, origin_protocol_policy="https-only", origin_ssl_protocols=["TLSv1.2"]
+            http_port=80,
+            https_port=443,
+            origin_protocol_policy="https-only",
+            origin_ssl_protocols=["TLSv1.2"],
         ),
     )

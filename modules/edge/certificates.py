@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from modules.app.bindings import Construct, Fn, TerraformIterator, TerraformResourceLifecycle, Token, aws, cloudflare
+from modules.app.bindings import (
+    Construct,
+    Fn,
+    TerraformIterator,
+    TerraformResourceLifecycle,
+    Token,
+    aws,
+    cloudflare,
+)
 from modules.app.protection import lifecycle_for
 from stages import Stage
 
@@ -55,14 +63,18 @@ class CertificateProps:
                     "e.g. 'sgcarstrends.com' or '*.sgcarstrends.com'."
                 )
             if "*" in name and not (name.startswith("*.") and name.count("*") == 1):
-                raise ValueError(f"certificate name {name!r}: a wildcard must be the whole first label, e.g. '*.sgcarstrends.com'.")
+                raise ValueError(
+                    f"certificate name {name!r}: a wildcard must be the whole first label, e.g. '*.sgcarstrends.com'."
+                )
             if name.startswith("*.") and name[2:] not in names:
                 raise ValueError(
                     f"wildcard {name!r} needs its base domain {name[2:]!r} on the same certificate: "
                     "both share one validation record, which is created once for the base."
                 )
         if self.validate and not self.zone_id:
-            raise ValueError("certificate validation needs the Cloudflare zone_id; pass zone_id or set validate=False.")
+            raise ValueError(
+                "certificate validation needs the Cloudflare zone_id; pass zone_id or set validate=False."
+            )
 
 
 class DnsValidatedCertificate(Construct):
@@ -96,7 +108,9 @@ class DnsValidatedCertificate(Construct):
 
     def _add_validation(self, props: CertificateProps, lifecycle) -> None:
         options = TerraformIterator.from_list(self.certificate.domain_validation_options)
-        by_domain = options.for_expression_for_map("val.domain_name", 'val if !startswith(val.domain_name, "*.")')
+        by_domain = options.for_expression_for_map(
+            "val.domain_name", 'val if !startswith(val.domain_name, "*.")'
+        )
         each = TerraformIterator.from_map(Token.as_any_map(by_domain))
         self.validation_records = cloudflare("dns_record").DnsRecord(
             self,
@@ -127,14 +141,24 @@ def _with_create_before_destroy(lifecycle):
     return TerraformResourceLifecycle(create_before_destroy=True, prevent_destroy=prevent or None)
 
 
-def cdn_certificate_props(stage: Stage, zone_id: str | None, validate: bool, provider: object) -> CertificateProps:
+def cdn_certificate_props(
+    stage: Stage, zone_id: str | None, validate: bool, provider: object
+) -> CertificateProps:
     """The us-east-1 certificate CloudFront needs: web domain, redirect domains, wildcard."""
     names = (*stage.redirect_domains, *((stage.wildcard_domain,) if stage.wildcard_domain else ()))
     return CertificateProps(
-        domain_name=stage.web_domain, subject_alternative_names=names, validate=validate, zone_id=zone_id, provider=provider
+        domain_name=stage.web_domain,
+        subject_alternative_names=names,
+        validate=validate,
+        zone_id=zone_id,
+        provider=provider,
     )
 
 
-def api_certificate_props(stage: Stage, zone_id: str | None, validate: bool, provider: object) -> CertificateProps:
+def api_certificate_props(
+    stage: Stage, zone_id: str | None, validate: bool, provider: object
+) -> CertificateProps:
     """The regional certificate for the API Gateway custom domain."""
-    return CertificateProps(domain_name=stage.api_domain, validate=validate, zone_id=zone_id, provider=provider)
+    return CertificateProps(
+        domain_name=stage.api_domain, validate=validate, zone_id=zone_id, provider=provider
+    )

@@ -54,16 +54,30 @@ class DnsRecordsProps:
         for record in self.records:
             host = record.hostname
             if host in seen:
-                raise ValueError(f"hostname {host!r} appears twice in DnsRecordsProps.records; one record per hostname.")
+                raise ValueError(
+                    f"hostname {host!r} appears twice in DnsRecordsProps.records; one record per hostname."
+                )
             seen.add(host)
             if host != self.zone_name and not host.endswith("." + self.zone_name):
-                raise ValueError(f"hostname {host!r} is outside the zone {self.zone_name!r}; use a name under it.")
+                raise ValueError(
+                    f"hostname {host!r} is outside the zone {self.zone_name!r}; use a name under it."
+                )
             if "*" in host:
-                raise ValueError(f"hostname {host!r}: wildcard records are not managed here; list concrete hostnames.")
+                raise ValueError(
+                    f"hostname {host!r}: wildcard records are not managed here; list concrete hostnames."
+                )
             if not Token.is_unresolved(record.target) and (not record.target or "/" in record.target):
-                raise ValueError(f"target {record.target!r} for {host!r} must be a bare DNS name (no scheme or path).")
-        if self.zone_id is not None and not Token.is_unresolved(self.zone_id) and not _ZONE_ID.match(self.zone_id):
-            raise ValueError(f"zone_id={self.zone_id!r} is not a Cloudflare zone ID (32 lowercase hex characters).")
+                raise ValueError(
+                    f"target {record.target!r} for {host!r} must be a bare DNS name (no scheme or path)."
+                )
+        if (
+            self.zone_id is not None
+            and not Token.is_unresolved(self.zone_id)
+            and not _ZONE_ID.match(self.zone_id)
+        ):
+            raise ValueError(
+                f"zone_id={self.zone_id!r} is not a Cloudflare zone ID (32 lowercase hex characters)."
+            )
 
 
 class ZoneId(Construct):
@@ -80,7 +94,9 @@ class ZoneId(Construct):
         )
         self.variable.override_logical_id(ZONE_ID_VARIABLE)
         module = cloudflare("data_cloudflare_zone")
-        self.lookup = module.DataCloudflareZone(self, "lookup", filter=module.DataCloudflareZoneFilter(name=zone_name))
+        self.lookup = module.DataCloudflareZone(
+            self, "lookup", filter=module.DataCloudflareZoneFilter(name=zone_name)
+        )
         self.value: str = Token.as_string(
             f'${{var.{ZONE_ID_VARIABLE} != "" ? var.{ZONE_ID_VARIABLE} : {self.lookup.fqn}.zone_id}}'
         )
@@ -122,9 +138,14 @@ def _record_id(hostname: str, zone_name: str) -> str:
     return hostname[: -len(zone_name) - 1].replace(".", "_").replace("-", "_")
 
 
-def stage_dns_props(stage: Stage, cdn_domain: str, api_target: str, zone_id: str | None = None) -> DnsRecordsProps:
+def stage_dns_props(
+    stage: Stage, cdn_domain: str, api_target: str, zone_id: str | None = None
+) -> DnsRecordsProps:
     """Web and redirect hostnames to CloudFront, the API hostname to its API Gateway domain."""
     records = [DnsTarget(stage.web_domain, cdn_domain, "web (CloudFront)")]
-    records += [DnsTarget(host, cdn_domain, f"redirect to {stage.web_domain} (CloudFront)") for host in stage.redirect_domains]
+    records += [
+        DnsTarget(host, cdn_domain, f"redirect to {stage.web_domain} (CloudFront)")
+        for host in stage.redirect_domains
+    ]
     records.append(DnsTarget(stage.api_domain, api_target, "API (API Gateway custom domain)"))
     return DnsRecordsProps(records=tuple(records), zone_id=zone_id, manage_dnssec=stage.is_protected)

@@ -50,16 +50,22 @@ def redirect_function_code(redirect_hosts: tuple[str, ...], target_host: str) ->
     """The function's JavaScript (cloudfront-js-2.0), with hostnames checked and JSON-quoted."""
     for host in (*redirect_hosts, target_host):
         if not _HOST.match(host):
-            raise ValueError(f"redirect hostname {host!r} is not a lowercase DNS name like 'www.sgcarstrends.com'.")
+            raise ValueError(
+                f"redirect hostname {host!r} is not a lowercase DNS name like 'www.sgcarstrends.com'."
+            )
     if target_host in redirect_hosts:
-        raise ValueError(f"redirect target {target_host!r} is also a redirect source; that would loop forever.")
+        raise ValueError(
+            f"redirect target {target_host!r} is also a redirect source; that would loop forever."
+        )
     return _CODE.format(hosts=json.dumps(list(redirect_hosts)), target=json.dumps(target_host))
 
 
 class RedirectFunction(Construct):
     """`function`: the published viewer-request function; attach `function.arn` to every behaviour."""
 
-    def __init__(self, scope: Construct, id_: str, name: str, redirect_hosts: tuple[str, ...], target_host: str) -> None:
+    def __init__(
+        self, scope: Construct, id_: str, name: str, redirect_hosts: tuple[str, ...], target_host: str
+    ) -> None:
         super().__init__(scope, id_)
         self.function = aws("cloudfront_function").CloudfrontFunction(
             self,

@@ -39,12 +39,16 @@ class AlarmTopicProps:
 class AlarmTopic(Construct):
     """`topic` (SNS) and `key` (KMS); `topic_arn` is what alarm actions take."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: AlarmTopicProps | None = None) -> None:
+    def __init__(
+        self, scope: Construct, id_: str, stage: Stage, props: AlarmTopicProps | None = None
+    ) -> None:
         super().__init__(scope, id_)
         props = props or AlarmTopicProps()
         name = stage.name_for(props.name_suffix)  # raises if the suffix is not catalogued
         lifecycle = lifecycle_for(stage)
-        account = aws("data_aws_caller_identity").DataAwsCallerIdentity(self, "account", provider=props.provider)
+        account = aws("data_aws_caller_identity").DataAwsCallerIdentity(
+            self, "account", provider=props.provider
+        )
         root = f"arn:aws:iam::{account.account_id}:root"
         policy = {
             "Version": "2012-10-17",
@@ -77,7 +81,11 @@ class AlarmTopic(Construct):
             lifecycle=lifecycle,
         )
         aws("kms_alias").KmsAlias(
-            self, "key_alias", name=stage.name_for(f"alias/{props.name_suffix}"), target_key_id=self.key.key_id, provider=props.provider
+            self,
+            "key_alias",
+            name=stage.name_for(f"alias/{props.name_suffix}"),
+            target_key_id=self.key.key_id,
+            provider=props.provider,
         )
         self.topic = aws("sns_topic").SnsTopic(
             self,

@@ -40,12 +40,16 @@ class MetricExpression:
             raise ValueError(f"metric expression {self.expression!r} names no metrics; pass at least one.")
         for query_id in self.metrics:
             if not _QUERY_ID.match(query_id):
-                raise ValueError(f"metric query ID {query_id!r} must start with a lowercase letter, then letters, digits or '_'.")
+                raise ValueError(
+                    f"metric query ID {query_id!r} must start with a lowercase letter, then letters, digits or '_'."
+                )
             if query_id not in self.expression:
                 raise ValueError(f"metric {query_id!r} is not used in expression {self.expression!r}.")
         regions = {metric.region or PRIMARY_REGION for metric in self.metrics.values()}
         if len(regions) > 1:
-            raise ValueError(f"metric expression {self.expression!r} mixes regions {sorted(regions)}; CloudWatch math is per region.")
+            raise ValueError(
+                f"metric expression {self.expression!r} mixes regions {sorted(regions)}; CloudWatch math is per region."
+            )
 
     @property
     def region(self) -> str:
@@ -81,13 +85,21 @@ class AlarmProps:
         if (self.metric is None) == (self.expression is None):
             raise ValueError(f"alarm {self.name_suffix!r}: give exactly one of metric= and expression=.")
         if self.comparison not in COMPARISONS:
-            raise ValueError(f"alarm {self.name_suffix!r}: comparison {self.comparison!r} is not one of {COMPARISONS}.")
+            raise ValueError(
+                f"alarm {self.name_suffix!r}: comparison {self.comparison!r} is not one of {COMPARISONS}."
+            )
         if self.treat_missing_data not in MISSING_DATA:
-            raise ValueError(f"alarm {self.name_suffix!r}: treat_missing_data {self.treat_missing_data!r} is not one of {MISSING_DATA}.")
+            raise ValueError(
+                f"alarm {self.name_suffix!r}: treat_missing_data {self.treat_missing_data!r} is not one of {MISSING_DATA}."
+            )
         if self.evaluation_periods < 1:
-            raise ValueError(f"alarm {self.name_suffix!r}: evaluation_periods={self.evaluation_periods} must be >= 1.")
+            raise ValueError(
+                f"alarm {self.name_suffix!r}: evaluation_periods={self.evaluation_periods} must be >= 1."
+            )
         if not self.actions:
-            raise ValueError(f"alarm {self.name_suffix!r} notifies nobody; pass the stage's alarm topic ARN in actions.")
+            raise ValueError(
+                f"alarm {self.name_suffix!r} notifies nobody; pass the stage's alarm topic ARN in actions."
+            )
         metric_region = self.expression.region if self.expression else (self.metric.region or PRIMARY_REGION)
         if metric_region != self.region:
             raise ValueError(
@@ -95,7 +107,9 @@ class AlarmProps:
                 f"create it with region={metric_region!r} and that region's provider and topic."
             )
         if self.region != PRIMARY_REGION and self.provider is None:
-            raise ValueError(f"alarm {self.name_suffix!r} in {self.region} needs that region's provider (e.g. providers.aws_global).")
+            raise ValueError(
+                f"alarm {self.name_suffix!r} in {self.region} needs that region's provider (e.g. providers.aws_global)."
+            )
 
 
 class Alarm(Construct):
@@ -118,13 +132,20 @@ class Alarm(Construct):
         if props.metric is not None:
             metric = props.metric
             self.alarm = module.CloudwatchMetricAlarm(
-                self, "alarm", namespace=metric.namespace, metric_name=metric.metric_name,
-                dimensions=dict(metric.dimensions) or None, period=metric.period_seconds,
+                self,
+                "alarm",
+                namespace=metric.namespace,
+                metric_name=metric.metric_name,
+                dimensions=dict(metric.dimensions) or None,
+                period=metric.period_seconds,
                 statistic=None if metric.extended_statistic else metric.statistic,
-                extended_statistic=metric.extended_statistic, **common,
+                extended_statistic=metric.extended_statistic,
+                **common,
             )
         else:
-            self.alarm = module.CloudwatchMetricAlarm(self, "alarm", metric_query=_queries(module, props.expression), **common)
+            self.alarm = module.CloudwatchMetricAlarm(
+                self, "alarm", metric_query=_queries(module, props.expression), **common
+            )
 
 
 def _queries(module, expression: MetricExpression) -> list:
@@ -133,13 +154,18 @@ def _queries(module, expression: MetricExpression) -> list:
             id=query_id,
             return_data=False,
             metric=module.CloudwatchMetricAlarmMetricQueryMetric(
-                namespace=metric.namespace, metric_name=metric.metric_name, dimensions=dict(metric.dimensions) or None,
-                period=metric.period_seconds, stat=metric.extended_statistic or metric.statistic,
+                namespace=metric.namespace,
+                metric_name=metric.metric_name,
+                dimensions=dict(metric.dimensions) or None,
+                period=metric.period_seconds,
+                stat=metric.extended_statistic or metric.statistic,
             ),
         )
         for query_id, metric in expression.metrics.items()
     ]
     queries.append(
-        module.CloudwatchMetricAlarmMetricQuery(id="result", expression=expression.expression, label=expression.label, return_data=True)
+        module.CloudwatchMetricAlarmMetricQuery(
+            id="result", expression=expression.expression, label=expression.label, return_data=True
+        )
     )
     return queries

@@ -36,11 +36,17 @@ class HealthCheckProps:
 
     def __post_init__(self) -> None:
         if not _HOST.match(self.domain_name):
-            raise ValueError(f"health check domain_name={self.domain_name!r} must be a lowercase hostname like 'api.sgcarstrends.com'.")
+            raise ValueError(
+                f"health check domain_name={self.domain_name!r} must be a lowercase hostname like 'api.sgcarstrends.com'."
+            )
         if not self.resource_path.startswith("/"):
-            raise ValueError(f"health check resource_path={self.resource_path!r} must start with '/', e.g. '/health'.")
+            raise ValueError(
+                f"health check resource_path={self.resource_path!r} must start with '/', e.g. '/health'."
+            )
         if self.request_interval_seconds not in INTERVALS:
-            raise ValueError(f"request_interval_seconds={self.request_interval_seconds}: Route 53 allows only {INTERVALS}.")
+            raise ValueError(
+                f"request_interval_seconds={self.request_interval_seconds}: Route 53 allows only {INTERVALS}."
+            )
         if not 1 <= self.failure_threshold <= 10:
             raise ValueError(f"failure_threshold={self.failure_threshold} must be between 1 and 10.")
 

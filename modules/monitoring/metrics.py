@@ -28,7 +28,7 @@ class Metric:
     region: str | None = None
     """default: the stack's primary region; CloudFront metrics live in us-east-1."""
 
-    def with_statistic(self, statistic: str) -> "Metric":
+    def with_statistic(self, statistic: str) -> Metric:
         """A copy using `statistic`; `p95`-style values become extended statistics."""
         if statistic.startswith("p"):
             return replace(self, extended_statistic=statistic)

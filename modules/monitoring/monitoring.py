@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modules.app.bindings import Construct
 from modules.monitoring.alarm_topic import AlarmTopic, AlarmTopicProps
 from modules.monitoring.alarms import Alarm, AlarmProps, MetricExpression
-from modules.app.bindings import Construct
 from modules.monitoring.health_check import HealthCheck, HealthCheckProps
 from modules.monitoring.metrics import Metric
 from stages import GLOBAL_REGION, Stage
@@ -35,9 +35,13 @@ class FunctionMetrics:
 
     def __post_init__(self) -> None:
         if self.timeout_seconds <= 0:
-            raise ValueError(f"function {self.label!r}: timeout_seconds={self.timeout_seconds} must be positive.")
+            raise ValueError(
+                f"function {self.label!r}: timeout_seconds={self.timeout_seconds} must be positive."
+            )
         if not (self.duration_p99.extended_statistic or "").startswith("p"):
-            raise ValueError(f"function {self.label!r}: duration_p99 needs a percentile statistic, e.g. metric_duration('p99').")
+            raise ValueError(
+                f"function {self.label!r}: duration_p99 needs a percentile statistic, e.g. metric_duration('p99')."
+            )
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ class MonitoringProps:
     def __post_init__(self) -> None:
         needs_global = self.cdn_5xx_rate is not None or self.health_check_domain is not None
         if needs_global and self.global_provider is None:
-            raise ValueError("CDN and health-check alarms live in us-east-1: pass global_provider=providers.aws_global.")
+            raise ValueError(
+                "CDN and health-check alarms live in us-east-1: pass global_provider=providers.aws_global."
+            )
         labels = [function.label for function in self.functions]
         if len(set(labels)) != len(labels):
             raise ValueError(f"function labels repeat: {labels}; each function needs its own label.")
@@ -88,7 +94,10 @@ class Monitoring(Construct):
         self.global_topic = None
         if props.global_provider is not None:
             self.global_topic = AlarmTopic(
-                self, "global_topic", stage, AlarmTopicProps(name_suffix="alarms-global", provider=props.global_provider)
+                self,
+                "global_topic",
+                stage,
+                AlarmTopicProps(name_suffix="alarms-global", provider=props.global_provider),
             )
         self.alarms: dict[str, Alarm] = {}
         for function in props.functions:
@@ -105,8 +114,11 @@ class Monitoring(Construct):
         topic = self.global_topic if global_ else self.topic
         extra = {"region": GLOBAL_REGION, "provider": topic.provider} if global_ else {}
         props = AlarmProps(
-            name_suffix=suffix, actions=(topic.topic_arn,), evaluation_periods=self.thresholds.evaluation_periods,
-            **extra, **kwargs,
+            name_suffix=suffix,
+            actions=(topic.topic_arn,),
+            evaluation_periods=self.thresholds.evaluation_periods,
+            **extra,
+            **kwargs,
         )
         self.alarms[suffix] = Alarm(self, suffix.replace("-", "_"), self.stage, props)
         return self.alarms[suffix]
@@ -126,24 +138,32 @@ class Monitoring(Construct):
         self._add(
             f"{function.label}-lambda-throttles",
             description=f"{function.label} Lambda throttled at least {t.lambda_throttles} time(s)",
-            threshold=t.lambda_throttles, comparison="GreaterThanOrEqualToThreshold", metric=function.throttles,
+            threshold=t.lambda_throttles,
+            comparison="GreaterThanOrEqualToThreshold",
+            metric=function.throttles,
         )
         limit_ms = function.timeout_seconds * MILLISECONDS * t.duration_near_timeout_percent / 100
         self._add(
             f"{function.label}-lambda-duration-near-timeout",
             description=f"{function.label} Lambda p99 duration above {t.duration_near_timeout_percent} % of its {function.timeout_seconds} s timeout",
-            threshold=limit_ms, metric=function.duration_p99,
+            threshold=limit_ms,
+            metric=function.duration_p99,
         )
 
     def _api_alarms(self, api: ApiMetrics) -> None:
         t = self.thresholds
         self._add(
-            "api-5xx-high", description=f"API answered {t.api_5xx_count}+ 5xx responses in a period",
-            threshold=t.api_5xx_count, comparison="GreaterThanOrEqualToThreshold", metric=api.errors_5xx.with_statistic("Sum"),
+            "api-5xx-high",
+            description=f"API answered {t.api_5xx_count}+ 5xx responses in a period",
+            threshold=t.api_5xx_count,
+            comparison="GreaterThanOrEqualToThreshold",
+            metric=api.errors_5xx.with_statistic("Sum"),
         )
         self._add(
-            "api-latency-p95-high", description=f"API p95 latency above {t.api_p95_latency_ms} ms",
-            threshold=t.api_p95_latency_ms, metric=api.latency.with_statistic("p95"),
+            "api-latency-p95-high",
+            description=f"API p95 latency above {t.api_p95_latency_ms} ms",
+            threshold=t.api_p95_latency_ms,
+            metric=api.latency.with_statistic("p95"),
         )
 
     def _cdn_alarm(self, props: MonitoringProps) -> None:
@@ -151,20 +171,31 @@ class Monitoring(Construct):
         rate = props.cdn_5xx_rate
         kwargs = {"metric": rate}
         if props.cdn_requests is not None:
-            kwargs = {"expression": MetricExpression(
-                f"IF(requests >= {props.cdn_min_requests}, error_rate, 0)",
-                {"error_rate": rate, "requests": props.cdn_requests}, label="5xx rate (%) with enough traffic",
-            )}
+            kwargs = {
+                "expression": MetricExpression(
+                    f"IF(requests >= {props.cdn_min_requests}, error_rate, 0)",
+                    {"error_rate": rate, "requests": props.cdn_requests},
+                    label="5xx rate (%) with enough traffic",
+                )
+            }
         self._add(
-            "web-cdn-5xx-rate-high", global_=True, description=f"CloudFront 5xx above {t.cdn_5xx_rate_percent} % of requests",
-            threshold=t.cdn_5xx_rate_percent, **kwargs,
+            "web-cdn-5xx-rate-high",
+            global_=True,
+            description=f"CloudFront 5xx above {t.cdn_5xx_rate_percent} % of requests",
+            threshold=t.cdn_5xx_rate_percent,
+            **kwargs,
         )
 
     def _health_check(self, props: MonitoringProps) -> None:
-        self.health_check = HealthCheck(self, "api_health", self.stage, HealthCheckProps(domain_name=props.health_check_domain))
+        self.health_check = HealthCheck(
+            self, "api_health", self.stage, HealthCheckProps(domain_name=props.health_check_domain)
+        )
         self._add(
-            "api-health-check-failed", global_=True,
+            "api-health-check-failed",
+            global_=True,
             description=f"https://{props.health_check_domain}/health is failing from Route 53 checkers",
-            threshold=1, comparison="LessThanThreshold", treat_missing_data="breaching",
+            threshold=1,
+            comparison="LessThanThreshold",
+            treat_missing_data="breaching",
             metric=self.health_check.metric_status(),
         )

@@ -46,7 +46,7 @@ class BackendSettings:
             )
 
     @classmethod
-    def from_environ(cls, environ: dict[str, str] | None = None) -> "BackendSettings":
+    def from_environ(cls, environ: dict[str, str] | None = None) -> BackendSettings:
         """Read `SGCT_STATE_BUCKET` / `SGCT_STATE_REGION`, falling back to the defaults.
 
         A local deployment target (`SGCT_LOCAL_ENDPOINT`) also moves the state

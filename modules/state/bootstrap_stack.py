@@ -6,11 +6,18 @@ state before it exists. It is applied once per account, then protected.
 
 from __future__ import annotations
 
-from modules.app.bindings import Construct, LocalBackend, TerraformOutput, TerraformResourceLifecycle, TerraformStack, aws
+from modules.app.bindings import (
+    Construct,
+    LocalBackend,
+    TerraformOutput,
+    TerraformResourceLifecycle,
+    TerraformStack,
+    aws,
+)
 from modules.app.deployment_target import DeploymentTarget
-from modules.state.private_bucket import make_private
 from modules.app.providers import local_endpoint_settings
 from modules.state.backend import BackendSettings
+from modules.state.private_bucket import make_private
 from stages.model import default_tags
 
 BOOTSTRAP_STACK_NAME = "bootstrap"
@@ -19,7 +26,9 @@ BOOTSTRAP_STACK_NAME = "bootstrap"
 class BootstrapStack(TerraformStack):
     """State bucket: versioned, encrypted, public access blocked, `prevent_destroy`."""
 
-    def __init__(self, scope: Construct, settings: BackendSettings, target: DeploymentTarget | None = None) -> None:
+    def __init__(
+        self, scope: Construct, settings: BackendSettings, target: DeploymentTarget | None = None
+    ) -> None:
         super().__init__(scope, BOOTSTRAP_STACK_NAME)
         target = target or DeploymentTarget()
         # Relative to <outdir>/stacks/bootstrap: the state file lives next to the

@@ -36,10 +36,12 @@ def make_private(
         scope,
         f"{id_prefix}encryption",
         bucket=bucket.id,
-        rule=[sse.S3BucketServerSideEncryptionConfigurationRuleA(
-            apply_server_side_encryption_by_default=default(sse_algorithm=sse_algorithm),
-            bucket_key_enabled=bucket_key_enabled,
-        )],
+        rule=[
+            sse.S3BucketServerSideEncryptionConfigurationRuleA(
+                apply_server_side_encryption_by_default=default(sse_algorithm=sse_algorithm),
+                bucket_key_enabled=bucket_key_enabled,
+            )
+        ],
     )
     return aws("s3_bucket_public_access_block").S3BucketPublicAccessBlock(
         scope,

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 
 from modules.app.bindings import Construct, aws
-from modules.state.private_bucket import make_private
 from modules.app.protection import force_destroy_for, lifecycle_for
+from modules.state.private_bucket import make_private
 from stages import Stage
 
 

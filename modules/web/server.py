@@ -17,8 +17,8 @@ import json
 from dataclasses import dataclass, field
 
 from modules.app.bindings import Construct, Fn, aws
-from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.app.protection import lifecycle_for
+from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from stages import Stage
 
 WEB_HANDLER = "index.handler"
@@ -58,18 +58,25 @@ class WebServerProps:
 class WebServer(Construct):
     """SSR Lambda, function URL, warmer rule + target + permission."""
 
-    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: WebServerProps | None = None) -> None:
+    def __init__(
+        self, scope: Construct, construct_id: str, stage: Stage, props: WebServerProps | None = None
+    ) -> None:
         super().__init__(scope, construct_id)
         props = props or WebServerProps()
-        self.function = LambdaFunction(self, "lambda", stage, LambdaFunctionProps(
-            name_suffix="web",
-            handler=props.handler,
-            code_path=props.code_path,
-            timeout_seconds=props.timeout_seconds,
-            memory_mb=props.memory_mb or stage.settings.web_memory_mb,
-            environment=props.environment,
-            description="SG Cars Trends web (Next.js SSR)",
-        ))
+        self.function = LambdaFunction(
+            self,
+            "lambda",
+            stage,
+            LambdaFunctionProps(
+                name_suffix="web",
+                handler=props.handler,
+                code_path=props.code_path,
+                timeout_seconds=props.timeout_seconds,
+                memory_mb=props.memory_mb or stage.settings.web_memory_mb,
+                environment=props.environment,
+                description="SG Cars Trends web (Next.js SSR)",
+            ),
+        )
         self.function_url = aws("lambda_function_url").LambdaFunctionUrl(
             self,
             "url",
@@ -80,7 +87,9 @@ class WebServer(Construct):
         )
         # CloudFront wants a bare domain: https://<id>.lambda-url.<region>.on.aws/ -> <id>.lambda-url...
         self.function_url_domain = Fn.element(Fn.split("/", self.function_url.function_url), 2)
-        self.warmer_rule = self._warmer(stage, props.warm_interval_minutes) if props.warm_interval_minutes else None
+        self.warmer_rule = (
+            self._warmer(stage, props.warm_interval_minutes) if props.warm_interval_minutes else None
+        )
 
     def _warmer(self, stage: Stage, minutes: int):
         rule = aws("cloudwatch_event_rule").CloudwatchEventRule(
@@ -93,5 +102,7 @@ class WebServer(Construct):
         aws("cloudwatch_event_target").CloudwatchEventTarget(
             self, "warmer_target", rule=rule.name, arn=self.function.function_arn, input=WARMER_EVENT
         )
-        self.function.allow_invoke(self, "warmer_permission", "AllowWarmerSchedule", "events.amazonaws.com", rule.arn)
+        self.function.allow_invoke(
+            self, "warmer_permission", "AllowWarmerSchedule", "events.amazonaws.com", rule.arn
+        )
         return rule

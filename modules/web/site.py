@@ -16,7 +16,9 @@ from stages import Stage
 class Web(Construct):
     """`server` (SSR Lambda + function URL + warmer) and `assets` (private bucket)."""
 
-    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: WebServerProps | None = None) -> None:
+    def __init__(
+        self, scope: Construct, construct_id: str, stage: Stage, props: WebServerProps | None = None
+    ) -> None:
         super().__init__(scope, construct_id)
         self.server = WebServer(self, "server", stage, props)
         self.assets = WebAssets(self, "assets", stage)

@@ -8,10 +8,10 @@ unless the caller overrides it; the construct path of each resource is its
 from __future__ import annotations
 
 from policies.inputs.documents import Document, Resource
-from policies.model import InputError, InputKind
-from sensitive.detection import is_reference
 from policies.inputs.shapes import CONFIG_FIX, blocks, fail, optional_object
 from policies.inputs.stage_context import stage_context
+from policies.model import InputError, InputKind
+from sensitive.detection import is_reference
 
 
 def _metadata(body) -> dict:
@@ -29,11 +29,18 @@ def stack_name(config: dict) -> str | None:
 def sections(config: dict, section: str, path: str) -> list[tuple[str, str, dict]]:
     """`[(type, name, body)]` of `resource` or `data`; `InputError` unless type -> name -> object."""
     found = []
-    by_type = optional_object(config.get(section), path, section, CONFIG_FIX,
-                              "an object of types to named bodies, as cdktf writes it (the array form is not read)")
+    by_type = optional_object(
+        config.get(section),
+        path,
+        section,
+        CONFIG_FIX,
+        "an object of types to named bodies, as cdktf writes it (the array form is not read)",
+    )
     for type_name, by_name in by_type.items():
         where = f"{section}.{type_name}"
-        for name, body in optional_object(by_name, path, where, CONFIG_FIX, "an object of names to bodies").items():
+        for name, body in optional_object(
+            by_name, path, where, CONFIG_FIX, "an object of names to bodies"
+        ).items():
             if not isinstance(body, dict):
                 raise fail(path, f"{where}.{name}", "an object (the resource's arguments)", body, CONFIG_FIX)
             found.append((type_name, name, body))
@@ -58,19 +65,39 @@ def aws_providers(config: dict, path: str = "cdk.tf.json") -> list[dict]:
     tags are known only at plan time, so the tags rule cannot verify them.
     """
     providers = []
-    by_name = optional_object(config.get("provider"), path, "provider", CONFIG_FIX,
-                              "an object of provider names to blocks, as cdktf writes it")
+    by_name = optional_object(
+        config.get("provider"),
+        path,
+        "provider",
+        CONFIG_FIX,
+        "an object of provider names to blocks, as cdktf writes it",
+    )
     for where, block in blocks(by_name.get("aws"), path, "provider.aws", CONFIG_FIX):
         tags, unknown = {}, []
-        for tags_where, default_tags in blocks(block.get("default_tags"), path, f"{where}.default_tags", CONFIG_FIX):
+        for tags_where, default_tags in blocks(
+            block.get("default_tags"), path, f"{where}.default_tags", CONFIG_FIX
+        ):
             value = default_tags.get("tags")
             if isinstance(value, str) and is_reference(value):
                 unknown.append(value)
             elif value is not None:
-                tags.update(optional_object(value, path, f"{tags_where}.tags", CONFIG_FIX,
-                                            "an object of tag names to values, or a ${var.x} reference"))
-        providers.append({"alias": block.get("alias"), "region": block.get("region"), "default_tags": tags,
-                          "unknown_tags": tuple(unknown)})
+                tags.update(
+                    optional_object(
+                        value,
+                        path,
+                        f"{tags_where}.tags",
+                        CONFIG_FIX,
+                        "an object of tag names to values, or a ${var.x} reference",
+                    )
+                )
+        providers.append(
+            {
+                "alias": block.get("alias"),
+                "region": block.get("region"),
+                "default_tags": tags,
+                "unknown_tags": tuple(unknown),
+            }
+        )
     return providers
 
 
@@ -84,7 +111,9 @@ def _provider_ref(body: dict) -> str | None:
 def config_document(path: str, config: dict, stage_override: str | None = None) -> Document:
     """A config `Document`; `InputError` if the JSON is not a Terraform config or has no stage."""
     if not isinstance(config, dict):
-        raise InputError(f"{path}: expected a JSON object (Terraform JSON config), got {type(config).__name__}")
+        raise InputError(
+            f"{path}: expected a JSON object (Terraform JSON config), got {type(config).__name__}"
+        )
     name = stage_override or stack_name(config)
     if not name:
         raise InputError(f'{path}: no "//".metadata.stackName to take the stage from; pass --stage NAME')
@@ -95,9 +124,20 @@ def config_document(path: str, config: dict, stage_override: str | None = None) 
         address = f"{type_name}.{name_}"
         lifecycle = body.get("lifecycle")
         resources[address] = Resource(
-            address=address, type=type_name, name=name_, values=body,
-            lifecycle=lifecycle if isinstance(lifecycle, dict) else {}, provider=_provider_ref(body),
+            address=address,
+            type=type_name,
+            name=name_,
+            values=body,
+            lifecycle=lifecycle if isinstance(lifecycle, dict) else {},
+            provider=_provider_ref(body),
             construct_path=paths.get(address),
         )
-    return Document(path=path, kind=InputKind.CONFIG, stage=stage, raw=config, resources=resources,
-                    construct_paths=paths, providers=aws_providers(config, path))
+    return Document(
+        path=path,
+        kind=InputKind.CONFIG,
+        stage=stage,
+        raw=config,
+        resources=resources,
+        construct_paths=paths,
+        providers=aws_providers(config, path),
+    )

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policies.model import InputKind, UnknownValue
 from policies.inputs.resource_types import PROTECTED_TYPES
 from policies.inputs.stage_context import StageContext
+from policies.model import InputKind, UnknownValue
 
 MISSING = object()
 _SIMPLE_REFERENCE = re.compile(r"\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}")

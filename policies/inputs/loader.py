@@ -18,8 +18,8 @@ from pathlib import Path
 
 from policies.inputs.config_view import config_document
 from policies.inputs.documents import Document
-from policies.model import InputError
 from policies.inputs.plan_view import check_format, is_plan, plan_document
+from policies.model import InputError
 
 CONFIG_FILE = "cdk.tf.json"
 
@@ -32,11 +32,16 @@ def discover(path: Path, plan: bool = False) -> list[Path]:
         raise InputError(f"{path}: no such file or directory")
     if plan:
         found = sorted(p for p in path.glob("*.json") if p.name != CONFIG_FILE)
-        missing = ("no *.json plan files found; write one with "
-                   "`terraform show -json <planfile> > plan.json` or pass the files")
+        missing = (
+            "no *.json plan files found; write one with "
+            "`terraform show -json <planfile> > plan.json` or pass the files"
+        )
     else:
-        found = sorted(p for p in path.rglob(CONFIG_FILE)
-                       if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        found = sorted(
+            p
+            for p in path.rglob(CONFIG_FILE)
+            if not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         missing = f"no {CONFIG_FILE} files found; synthesize first (`sgct synth`) or pass the files"
     if not found:
         raise InputError(f"{path}: {missing}")
@@ -72,7 +77,8 @@ def load_document(path: Path, plan: bool = False, stage: str | None = None) -> D
         raise InputError(
             f"{path}: cannot be read as Terraform JSON config or plan JSON ({type(error).__name__} in "
             f"{Path(frame.filename).name}:{frame.lineno}); regenerate it with `cdktf synth` or "
-            "`terraform show -json <planfile>`, and report the checker bug if the file is unmodified") from None
+            "`terraform show -json <planfile>`, and report the checker bug if the file is unmodified"
+        ) from None
 
 
 def _document(path: Path, data, plan: bool, stage: str | None) -> Document:
@@ -81,8 +87,10 @@ def _document(path: Path, data, plan: bool, stage: str | None) -> Document:
     if isinstance(data, dict) and "format_version" in data:
         check_format(str(path), data)  # state JSON, or a plan with nothing in it
     if not isinstance(data, dict) or not ({"//", "resource", "terraform", "provider"} & data.keys()):
-        raise InputError(f"{path}: neither Terraform JSON config (no resource/terraform/provider keys) "
-                         "nor plan JSON (no format_version)")
+        raise InputError(
+            f"{path}: neither Terraform JSON config (no resource/terraform/provider keys) "
+            "nor plan JSON (no format_version)"
+        )
     return config_document(str(path), data, stage)
 
 

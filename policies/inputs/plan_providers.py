@@ -21,7 +21,9 @@ def aws_providers(plan: dict, path: str = "plan JSON") -> list[dict]:
     references of a `tags` map that is not a constant (known only at apply).
     """
     configuration = optional_object(plan.get("configuration"), path, "configuration", PLAN_FIX)
-    by_key = optional_object(configuration.get("provider_config"), path, "configuration.provider_config", PLAN_FIX)
+    by_key = optional_object(
+        configuration.get("provider_config"), path, "configuration.provider_config", PLAN_FIX
+    )
     providers = []
     for key, entry in by_key.items():
         where = f"configuration.provider_config.{key}"
@@ -30,14 +32,28 @@ def aws_providers(plan: dict, path: str = "plan JSON") -> list[dict]:
             continue
         expressions = optional_object(entry.get("expressions"), path, f"{where}.expressions", PLAN_FIX)
         tags, unknown = {}, []
-        for block_where, block in objects(expressions.get("default_tags"), path, f"{where}.expressions.default_tags",
-                                          PLAN_FIX):
+        for block_where, block in objects(
+            expressions.get("default_tags"), path, f"{where}.expressions.default_tags", PLAN_FIX
+        ):
             expression = optional_object(block.get("tags"), path, f"{block_where}.tags", PLAN_FIX)
             if "constant_value" in expression:
-                tags.update(optional_object(expression["constant_value"], path, f"{block_where}.tags.constant_value",
-                                            PLAN_FIX, "an object of tag names to values"))
+                tags.update(
+                    optional_object(
+                        expression["constant_value"],
+                        path,
+                        f"{block_where}.tags.constant_value",
+                        PLAN_FIX,
+                        "an object of tag names to values",
+                    )
+                )
             elif expression:
                 unknown.append("${" + ",".join(map(str, expression.get("references") or ["computed"])) + "}")
-        providers.append({"alias": entry.get("alias"), "region": _constant(expressions.get("region")),
-                          "default_tags": tags, "unknown_tags": tuple(unknown)})
+        providers.append(
+            {
+                "alias": entry.get("alias"),
+                "region": _constant(expressions.get("region")),
+                "default_tags": tags,
+                "unknown_tags": tuple(unknown),
+            }
+        )
     return providers

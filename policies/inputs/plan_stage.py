@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from policies.inputs.config_view import stack_name
-from policies.model import InputError
 from policies.inputs.plan_providers import aws_providers
 from policies.inputs.stage_context import StageContext, stage_context
+from policies.model import InputError
 
 RECORDED = "its AWS provider's default `stage` tag"
 
@@ -25,8 +25,10 @@ class StageMismatch(InputError):
 
     def __init__(self, path: str, claimed: str, claimed_by: str, recorded: str, fix: str) -> None:
         self.claimed, self.recorded = claimed, recorded
-        super().__init__(f"{path}: {claimed_by} stage {claimed!r}, but the plan was made for stage "
-                         f"{recorded!r} ({RECORDED}); {fix}")
+        super().__init__(
+            f"{path}: {claimed_by} stage {claimed!r}, but the plan was made for stage "
+            f"{recorded!r} ({RECORDED}); {fix}"
+        )
 
 
 def recorded_stage(plan: dict, path: str = "plan JSON") -> str | None:
@@ -49,21 +51,34 @@ def check_plan_stage(path: str, plan: dict, stage: str, claimed_by: str, fix: st
         raise StageMismatch(path, stage, claimed_by, recorded, fix.replace("{recorded}", recorded))
 
 
-def plan_stage(path: str, plan: dict, sibling: dict | None, sibling_path: Path,
-               override: str | None) -> StageContext:
+def plan_stage(
+    path: str, plan: dict, sibling: dict | None, sibling_path: Path, override: str | None
+) -> StageContext:
     """The plan's stage: `--stage`, else the neighbouring stack's name, else the recorded tag.
 
     Each claim that is present must agree with the recorded tag.
     """
     if override:
-        check_plan_stage(path, plan, override, "--stage says",
-                         "pass --stage {recorded}, or check the plan made for the stage you meant")
+        check_plan_stage(
+            path,
+            plan,
+            override,
+            "--stage says",
+            "pass --stage {recorded}, or check the plan made for the stage you meant",
+        )
     neighbour = stack_name(sibling) if sibling else None
     if neighbour:
-        check_plan_stage(path, plan, neighbour, f"{sibling_path} next to it is",
-                         "move the plan next to its own stack (stacks/{recorded}/cdk.tf.json) or out of this directory")
+        check_plan_stage(
+            path,
+            plan,
+            neighbour,
+            f"{sibling_path} next to it is",
+            "move the plan next to its own stack (stacks/{recorded}/cdk.tf.json) or out of this directory",
+        )
     name = override or neighbour or recorded_stage(plan, path)
     if not name:
-        raise InputError(f"{path}: cannot tell which stage this plan is for (no cdk.tf.json next to it, "
-                         "no `stage` default tag on the AWS provider); pass --stage NAME")
+        raise InputError(
+            f"{path}: cannot tell which stage this plan is for (no cdk.tf.json next to it, "
+            "no `stage` default tag on the AWS provider); pass --stage NAME"
+        )
     return stage_context(name, path)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from policies.inputs.config_view import construct_paths
 from policies.inputs.documents import Document, Resource
-from policies.model import InputError, InputKind
 from policies.inputs.plan_providers import aws_providers
 from policies.inputs.plan_stage import plan_stage
-from sensitive.plan_redaction import redact_plan, sensitive_strings
 from policies.inputs.shapes import PLAN_FIX, fail, objects, optional_list, optional_object
+from policies.model import InputError, InputKind
+from sensitive.plan_redaction import redact_plan, sensitive_strings
 
 __all__ = ["aws_providers", "check_format", "check_plan", "is_plan", "plan_document"]
 
@@ -31,23 +31,32 @@ SUPPORTED_MAJOR_VERSIONS = ("0", "1")
 
 
 def is_plan(data) -> bool:
-    return isinstance(data, dict) and "format_version" in data and (
-        "resource_changes" in data or "planned_values" in data or "configuration" in data)
+    return (
+        isinstance(data, dict)
+        and "format_version" in data
+        and ("resource_changes" in data or "planned_values" in data or "configuration" in data)
+    )
 
 
 def check_format(path: str, plan) -> None:
     if not isinstance(plan, dict) or "format_version" not in plan:
-        raise InputError(f"{path}: not Terraform plan JSON (no format_version); "
-                         "produce it with `terraform show -json <planfile>`")
+        raise InputError(
+            f"{path}: not Terraform plan JSON (no format_version); "
+            "produce it with `terraform show -json <planfile>`"
+        )
     version = str(plan["format_version"])
     if version.split(".")[0] not in SUPPORTED_MAJOR_VERSIONS:
-        raise InputError(f"{path}: plan format_version {version!r} is not supported "
-                         f"(this checker reads {', '.join(v + '.x' for v in SUPPORTED_MAJOR_VERSIONS)}); "
-                         "upgrade the policy engine before trusting a newer format")
+        raise InputError(
+            f"{path}: plan format_version {version!r} is not supported "
+            f"(this checker reads {', '.join(v + '.x' for v in SUPPORTED_MAJOR_VERSIONS)}); "
+            "upgrade the policy engine before trusting a newer format"
+        )
     if plan.get("errored") is True:
         raise InputError(f"{path}: Terraform marked this plan as errored; fix the plan errors first")
     if "values" in plan and not is_plan(plan):
-        raise InputError(f"{path}: this is state JSON (`terraform show -json` without a plan file), not a plan")
+        raise InputError(
+            f"{path}: this is state JSON (`terraform show -json` without a plan file), not a plan"
+        )
 
 
 def check_plan(path: str, plan) -> None:
@@ -58,8 +67,10 @@ def check_plan(path: str, plan) -> None:
     """
     check_format(path, plan)
     if not is_plan(plan):
-        raise InputError(f"{path}: has format_version but no resource_changes, planned_values or configuration, "
-                         f"so it is not a plan; {PLAN_FIX}")
+        raise InputError(
+            f"{path}: has format_version but no resource_changes, planned_values or configuration, "
+            f"so it is not a plan; {PLAN_FIX}"
+        )
     list(_changes(path, plan))
     for name, change in optional_object(plan.get("output_changes"), path, "output_changes", PLAN_FIX).items():
         change = optional_object(change, path, f"output_changes.{name}", PLAN_FIX)
@@ -87,8 +98,12 @@ def _changes(path: str, plan: dict):
     entries = objects(plan.get("resource_changes"), path, "resource_changes", PLAN_FIX)
     for where, deferred in objects(plan.get("deferred_changes"), path, "deferred_changes", PLAN_FIX):
         if deferred.get("resource_change") is not None:
-            entries.append((f"{where}.resource_change",
-                            optional_object(deferred["resource_change"], path, f"{where}.resource_change", PLAN_FIX)))
+            entries.append(
+                (
+                    f"{where}.resource_change",
+                    optional_object(deferred["resource_change"], path, f"{where}.resource_change", PLAN_FIX),
+                )
+            )
     for where, entry in entries:
         if not isinstance(entry.get("address"), str):
             raise fail(path, f"{where}.address", "a string", entry.get("address"), PLAN_FIX)
@@ -114,14 +129,20 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
         except (OSError, ValueError) as error:
             raise InputError(f"{sibling_path}: unreadable JSON next to the plan: {error}") from None
         if not isinstance(sibling, dict):
-            raise InputError(f"{sibling_path}: next to the plan but not a Terraform JSON object; move the plan "
-                             "or regenerate the stack with `cdktf synth`")
+            raise InputError(
+                f"{sibling_path}: next to the plan but not a Terraform JSON object; move the plan "
+                "or regenerate the stack with `cdktf synth`"
+            )
     stage = plan_stage(path, plan, sibling, sibling_path, stage_override)
     paths = construct_paths(sibling, str(sibling_path)) if sibling else {}
     configuration = optional_object(plan.get("configuration"), path, "configuration", PLAN_FIX)
     provider_keys: dict[str, str] = {}
-    _provider_keys(path, optional_object(configuration.get("root_module"), path, "configuration.root_module",
-                                         PLAN_FIX), "", provider_keys)
+    _provider_keys(
+        path,
+        optional_object(configuration.get("root_module"), path, "configuration.root_module", PLAN_FIX),
+        "",
+        provider_keys,
+    )
     providers = aws_providers(plan, path)
     secrets = sensitive_strings(plan)
     redacted = redact_plan(plan, mask_secret_like_strings=False, secrets=secrets)
@@ -135,13 +156,23 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
         base = _without_index(address)
         values = (change.get("before") if gone else change.get("after")) or {}
         resources[address] = Resource(
-            address=address, type=entry.get("type", ""), name=entry.get("name", ""),
+            address=address,
+            type=entry.get("type", ""),
+            name=entry.get("name", ""),
             values=values if isinstance(values, dict) else {},
             unknown=None if gone else change.get("after_unknown"),
-            actions=actions, action_reason=entry.get("action_reason"),
-            provider=provider_keys.get(base), construct_path=paths.get(base),
+            actions=actions,
+            action_reason=entry.get("action_reason"),
+            provider=provider_keys.get(base),
+            construct_path=paths.get(base),
         )
-    return Document(path=path, kind=InputKind.PLAN, stage=stage, raw=plan, resources=resources,
-                    construct_paths={**paths, **{a: r.construct_path for a, r in resources.items()
-                                                 if r.construct_path}},
-                    providers=providers, secrets=secrets)
+    return Document(
+        path=path,
+        kind=InputKind.PLAN,
+        stage=stage,
+        raw=plan,
+        resources=resources,
+        construct_paths={**paths, **{a: r.construct_path for a, r in resources.items() if r.construct_path}},
+        providers=providers,
+        secrets=secrets,
+    )

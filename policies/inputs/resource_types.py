@@ -8,20 +8,39 @@ recreated without harm, so it is not blocked.
 
 from __future__ import annotations
 
-PROTECTED_TYPES: frozenset[str] = frozenset({
-    # data and logs
-    "aws_s3_bucket", "aws_cloudwatch_log_group", "aws_dynamodb_table", "aws_db_instance", "aws_rds_cluster",
-    "aws_secretsmanager_secret", "aws_ssm_parameter", "aws_kms_key",
-    # compute and APIs users hit
-    "aws_lambda_function", "aws_apigatewayv2_api", "aws_apigatewayv2_domain_name", "aws_apigatewayv2_stage",
-    "aws_apigatewayv2_api_mapping", "aws_lambda_function_url",
-    "aws_api_gateway_rest_api", "aws_api_gateway_domain_name",
-    # edge, names and certificates
-    "aws_cloudfront_distribution", "aws_acm_certificate", "aws_route53_zone", "aws_route53_record",
-    "cloudflare_dns_record", "cloudflare_record", "cloudflare_zone", "cloudflare_zone_dnssec",
-    # alerting
-    "aws_sns_topic",
-})
+PROTECTED_TYPES: frozenset[str] = frozenset(
+    {
+        # data and logs
+        "aws_s3_bucket",
+        "aws_cloudwatch_log_group",
+        "aws_dynamodb_table",
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "aws_secretsmanager_secret",
+        "aws_ssm_parameter",
+        "aws_kms_key",
+        # compute and APIs users hit
+        "aws_lambda_function",
+        "aws_apigatewayv2_api",
+        "aws_apigatewayv2_domain_name",
+        "aws_apigatewayv2_stage",
+        "aws_apigatewayv2_api_mapping",
+        "aws_lambda_function_url",
+        "aws_api_gateway_rest_api",
+        "aws_api_gateway_domain_name",
+        # edge, names and certificates
+        "aws_cloudfront_distribution",
+        "aws_acm_certificate",
+        "aws_route53_zone",
+        "aws_route53_record",
+        "cloudflare_dns_record",
+        "cloudflare_record",
+        "cloudflare_zone",
+        "cloudflare_zone_dnssec",
+        # alerting
+        "aws_sns_topic",
+    }
+)
 
 # AWS-side deletion protection switches: type -> (attribute, required value).
 DELETION_PROTECTION_ATTRIBUTES: dict[str, tuple[str, object]] = {
@@ -37,9 +56,18 @@ DELETION_PROTECTION_ATTRIBUTES: dict[str, tuple[str, object]] = {
 
 # Resources AWS requires in us-east-1: CloudFront certificates and edge functions, WAF for
 # CloudFront, and the CloudFront / Route 53 health-check metrics (alarms and their SNS topics).
-US_EAST_1_TYPES: frozenset[str] = frozenset({
-    "aws_acm_certificate", "aws_acm_certificate_validation", "aws_cloudwatch_metric_alarm",
-    "aws_sns_topic", "aws_sns_topic_subscription", "aws_sns_topic_policy", "aws_wafv2_web_acl",
-    "aws_route53_health_check", "aws_lambda_function", "aws_iam_role",
-})
+US_EAST_1_TYPES: frozenset[str] = frozenset(
+    {
+        "aws_acm_certificate",
+        "aws_acm_certificate_validation",
+        "aws_cloudwatch_metric_alarm",
+        "aws_sns_topic",
+        "aws_sns_topic_subscription",
+        "aws_sns_topic_policy",
+        "aws_wafv2_web_acl",
+        "aws_route53_health_check",
+        "aws_lambda_function",
+        "aws_iam_role",
+    }
+)
 """`aws_lambda_function` only as Lambda@Edge (`publish = true`); IAM is global anyway."""

@@ -17,7 +17,8 @@ PLAN_FIX = "regenerate it with `terraform show -json <planfile>`"
 
 def _kind(value) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
+    )
 
 
 def fail(path: str, where: str, expected: str, value, fix: str) -> InputError:

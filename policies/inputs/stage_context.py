@@ -11,8 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from stages import APP_NAME, Protection, StageNameError, resolve_stage
 from policies.model import InputError
+from stages import APP_NAME, Protection, StageNameError, resolve_stage
 
 BOOTSTRAP = "bootstrap"
 

@@ -41,12 +41,32 @@ class RuleInfo:
 
 def rule_infos(result) -> list[RuleInfo]:
     """Every rule a report may mention, the engine's meta rules (suppression notices) included."""
-    infos = [RuleInfo(r.id, r.slug, r.title, r.severity, r.stages.value,
-                      ", ".join(sorted(kind.value for kind in r.inputs)), r.fix, r.doc)
-             for r in result.rules.values()]
+    infos = [
+        RuleInfo(
+            r.id,
+            r.slug,
+            r.title,
+            r.severity,
+            r.stages.value,
+            ", ".join(sorted(kind.value for kind in r.inputs)),
+            r.fix,
+            r.doc,
+        )
+        for r in result.rules.values()
+    ]
     for rule_id, (title, severity, scope) in META_RULES.items():
-        infos.append(RuleInfo(rule_id, title.lower().replace(" ", "-"), title, severity, scope.value,
-                              "suppressions file", "Fix the finding or renew/delete the suppression.", title))
+        infos.append(
+            RuleInfo(
+                rule_id,
+                title.lower().replace(" ", "-"),
+                title,
+                severity,
+                scope.value,
+                "suppressions file",
+                "Fix the finding or renew/delete the suppression.",
+                title,
+            )
+        )
     return infos
 
 

@@ -11,10 +11,17 @@ SCHEMA_VERSION = 1
 
 def finding_dict(finding) -> dict:
     return {
-        "rule_id": finding.rule_id, "title": finding.title, "severity": finding.severity.value,
-        "stage": finding.stage, "address": finding.address, "construct_path": finding.construct_path,
-        "message": finding.message, "fix": finding.fix, "file": finding.file,
-        "suppressed": finding.suppressed_by is not None, "suppression_reason": finding.suppressed_by,
+        "rule_id": finding.rule_id,
+        "title": finding.title,
+        "severity": finding.severity.value,
+        "stage": finding.stage,
+        "address": finding.address,
+        "construct_path": finding.construct_path,
+        "message": finding.message,
+        "fix": finding.fix,
+        "file": finding.file,
+        "suppressed": finding.suppressed_by is not None,
+        "suppression_reason": finding.suppressed_by,
     }
 
 
@@ -23,8 +30,18 @@ def render(result) -> str:
         "schema_version": SCHEMA_VERSION,
         "summary": summary(result),
         "files": [{"path": d.path, "kind": d.kind.value, "stage": d.stage.name} for d in result.documents],
-        "rules": [{"id": r.id, "slug": r.slug, "title": r.title, "severity": r.severity.value,
-                   "stages": r.stages, "inputs": r.inputs, "fix": r.fix} for r in rule_infos(result)],
+        "rules": [
+            {
+                "id": r.id,
+                "slug": r.slug,
+                "title": r.title,
+                "severity": r.severity.value,
+                "stages": r.stages,
+                "inputs": r.inputs,
+                "fix": r.fix,
+            }
+            for r in rule_infos(result)
+        ],
         "findings": [finding_dict(finding) for finding in result.findings],
     }
     return json.dumps(report, indent=2) + "\n"

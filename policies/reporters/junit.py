@@ -18,14 +18,18 @@ def _case(suite: ET.Element, classname: str, name: str, findings: list) -> None:
     others = [f for f in findings if not f.is_blocking and not f.suppressed_by]
     suppressed = [f for f in findings if f.suppressed_by]
     if blocking:
-        failure = ET.SubElement(case, "failure", type="error",
-                                message=f"{len(blocking)} finding(s): {blocking[0].message}")
+        failure = ET.SubElement(
+            case, "failure", type="error", message=f"{len(blocking)} finding(s): {blocking[0].message}"
+        )
         failure.text = "\n".join(f"{location(f)}: {f.message}\nfix: {f.fix}" for f in blocking)
     elif suppressed and not others:
-        ET.SubElement(case, "skipped", message="suppressed: " + "; ".join(sorted({f.suppressed_by for f in suppressed})))
+        ET.SubElement(
+            case, "skipped", message="suppressed: " + "; ".join(sorted({f.suppressed_by for f in suppressed}))
+        )
     if others:
         ET.SubElement(case, "system-out").text = "\n".join(
-            f"{f.severity.value}: {location(f)}: {f.message}" for f in others)
+            f"{f.severity.value}: {location(f)}: {f.message}" for f in others
+        )
 
 
 def render(result) -> str:
@@ -45,7 +49,12 @@ def render(result) -> str:
     if notices:
         suite = ET.SubElement(root, "testsuite", name="suppressions")
         for finding in notices:
-            _case(suite, "policies.suppressions", f"{finding.rule_id} {finding.address} ({finding.file})", [finding])
+            _case(
+                suite,
+                "policies.suppressions",
+                f"{finding.rule_id} {finding.address} ({finding.file})",
+                [finding],
+            )
         _counts(suite)
     _counts(root)
     root.set("errors", "0")

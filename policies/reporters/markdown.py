@@ -23,14 +23,18 @@ def render(result) -> str:
         "",
     ]
     if result.findings:
-        lines += ["| severity | rule | stage | resource | construct path | message | fix |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "| severity | rule | stage | resource | construct path | message | fix |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for f in result.findings:
             severity = "suppressed" if f.suppressed_by else ICONS[f.severity.value]
             message = f.message + (f" (suppressed: {f.suppressed_by})" if f.suppressed_by else "")
-            lines.append(f"| {severity} | `{f.rule_id}` {_cell(f.title)} | {_cell(f.stage)} | `{_cell(f.address)}` | "
-                         f"{'`' + _cell(f.construct_path) + '`' if f.construct_path else ''} | {_cell(message)} | "
-                         f"{_cell(f.fix)} |")
+            lines.append(
+                f"| {severity} | `{f.rule_id}` {_cell(f.title)} | {_cell(f.stage)} | `{_cell(f.address)}` | "
+                f"{'`' + _cell(f.construct_path) + '`' if f.construct_path else ''} | {_cell(message)} | "
+                f"{_cell(f.fix)} |"
+            )
     else:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"

@@ -1,20 +1,28 @@
 """SGCT012: API Gateway custom domains accept TLS 1.2 or newer only."""
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
-from policies.inputs.stage_context import StageScope
 
 MODERN_POLICIES = ("TLS_1_2", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_1_3_2025_09")
 
 
 def is_modern(policy) -> bool:
-    return isinstance(policy, str) and (policy in MODERN_POLICIES or policy.startswith("SecurityPolicy_TLS13"))
+    return isinstance(policy, str) and (
+        policy in MODERN_POLICIES or policy.startswith("SecurityPolicy_TLS13")
+    )
 
 
-@rule("SGCT012", "api-domain-tls12", "API custom domains require TLS 1.2+",
-      Severity.ERROR, StageScope.ALL, BOTH,
-      fix='security_policy="TLS_1_2" in the domain name configuration.')
+@rule(
+    "SGCT012",
+    "api-domain-tls12",
+    "API custom domains require TLS 1.2+",
+    Severity.ERROR,
+    StageScope.ALL,
+    BOTH,
+    fix='security_policy="TLS_1_2" in the domain name configuration.',
+)
 def check(doc):
     """What: every `aws_apigatewayv2_domain_name` has `security_policy = "TLS_1_2"` (or a TLS 1.3
     policy) in each `domain_name_configuration`, and every `aws_api_gateway_domain_name` sets

@@ -1,15 +1,21 @@
 """SGCT001: protected stages keep their stateful and user-facing resources."""
 
-from policies.model import Severity, Violation
-from policies.registry import CONFIG, rule
 from policies.inputs.resource_types import DELETION_PROTECTION_ATTRIBUTES
 from policies.inputs.stage_context import StageScope
+from policies.model import Severity, Violation
+from policies.registry import CONFIG, rule
 
 
-@rule("SGCT001", "deletion-protection", "Protected resources have deletion protection",
-      Severity.ERROR, StageScope.PROTECTED, CONFIG,
-      fix="Build the resource with modules.app.protection: lifecycle_for(stage) (prevent_destroy), "
-          "deletion_protection_for(stage), force_destroy_for(stage).")
+@rule(
+    "SGCT001",
+    "deletion-protection",
+    "Protected resources have deletion protection",
+    Severity.ERROR,
+    StageScope.PROTECTED,
+    CONFIG,
+    fix="Build the resource with modules.app.protection: lifecycle_for(stage) (prevent_destroy), "
+    "deletion_protection_for(stage), force_destroy_for(stage).",
+)
 def check(doc):
     """What: on a protected stage (prod, bootstrap) every resource of a protected type
     (`policies.inputs.resource_types.PROTECTED_TYPES`: buckets, log groups, Lambdas, APIs, domains,
@@ -27,13 +33,20 @@ def check(doc):
         if resource.type not in doc.protected_types:
             continue
         if resource.lifecycle.get("prevent_destroy") is not True:
-            yield Violation(resource.address, f"{resource.type} on protected stage {doc.stage.name} "
-                                              "lacks lifecycle.prevent_destroy = true")
+            yield Violation(
+                resource.address,
+                f"{resource.type} on protected stage {doc.stage.name} lacks lifecycle.prevent_destroy = true",
+            )
         if resource.type in DELETION_PROTECTION_ATTRIBUTES:
             attribute, wanted = DELETION_PROTECTION_ATTRIBUTES[resource.type]
             if resource.get(attribute) != wanted:
-                yield Violation(resource.address, f"{attribute} is {resource.get(attribute)!r}, "
-                                                  f"must be {wanted!r} on protected stage {doc.stage.name}")
+                yield Violation(
+                    resource.address,
+                    f"{attribute} is {resource.get(attribute)!r}, "
+                    f"must be {wanted!r} on protected stage {doc.stage.name}",
+                )
         if resource.get("force_destroy") not in (None, False):
-            yield Violation(resource.address, f"force_destroy is {resource.get('force_destroy')!r}; "
-                                              "a protected stage never force-destroys")
+            yield Violation(
+                resource.address,
+                f"force_destroy is {resource.get('force_destroy')!r}; a protected stage never force-destroys",
+            )

@@ -1,16 +1,22 @@
 """SGCT004: every Lambda function runs Node.js 22.x."""
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import live, per_resource
-from policies.inputs.stage_context import StageScope
 
 REQUIRED_RUNTIME = "nodejs22.x"
 
 
-@rule("SGCT004", "lambda-nodejs22", "Lambda functions run Node.js 22.x",
-      Severity.ERROR, StageScope.ALL, BOTH,
-      fix=f'Set runtime="{REQUIRED_RUNTIME}" (zip package) on the function.')
+@rule(
+    "SGCT004",
+    "lambda-nodejs22",
+    "Lambda functions run Node.js 22.x",
+    Severity.ERROR,
+    StageScope.ALL,
+    BOTH,
+    fix=f'Set runtime="{REQUIRED_RUNTIME}" (zip package) on the function.',
+)
 def check(doc):
     """What: every `aws_lambda_function` is a zip-packaged function with `runtime = "nodejs22.x"`.
     A container-image function (`package_type = "Image"`) has no declared runtime and fails.
@@ -27,8 +33,10 @@ def check(doc):
 @per_resource
 def _function(doc, function):
     if function.get("package_type") == "Image":
-        yield Violation(function.address, f"container-image function: its runtime cannot be verified as "
-                                          f"{REQUIRED_RUNTIME}")
+        yield Violation(
+            function.address,
+            f"container-image function: its runtime cannot be verified as {REQUIRED_RUNTIME}",
+        )
         return
     runtime = doc.literal(function.get("runtime"), function.address, "runtime")
     if runtime != REQUIRED_RUNTIME:

@@ -1,9 +1,9 @@
 """SGCT007: every log group expires its logs, and every Lambda logs into such a group."""
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import blocks, live, per_resource
-from policies.inputs.stage_context import StageScope
 from stages.model import CLOUDWATCH_RETENTION_DAYS
 
 SUPPORTED_DAYS = frozenset(CLOUDWATCH_RETENTION_DAYS)
@@ -27,8 +27,11 @@ def _group(doc, group):
     if days in (None, 0):
         yield Violation(group.address, "retention_in_days is unset, so logs never expire")
     elif days not in SUPPORTED_DAYS:
-        yield Violation(group.address, f"retention_in_days is {days!r}, not a CloudWatch-supported value "
-                                       f"({', '.join(str(d) for d in sorted(SUPPORTED_DAYS))})")
+        yield Violation(
+            group.address,
+            f"retention_in_days is {days!r}, not a CloudWatch-supported value "
+            f"({', '.join(str(d) for d in sorted(SUPPORTED_DAYS))})",
+        )
 
 
 @per_resource
@@ -37,16 +40,27 @@ def _function(doc, function, declared):
     if configured:
         target = doc.literal(configured[0], function.address, "logging_config.log_group")
     else:
-        target = f"/aws/lambda/{doc.literal(function.get('function_name'), function.address, 'function_name')}"
+        target = (
+            f"/aws/lambda/{doc.literal(function.get('function_name'), function.address, 'function_name')}"
+        )
     if target not in declared:
-        yield Violation(function.address, f"logs go to {target!r}, which this stack does not declare; "
-                                          "Lambda would create it without retention")
+        yield Violation(
+            function.address,
+            f"logs go to {target!r}, which this stack does not declare; "
+            "Lambda would create it without retention",
+        )
 
 
-@rule("SGCT007", "log-retention", "Log groups have a retention period",
-      Severity.ERROR, StageScope.ALL, BOTH,
-      fix="Set retention_in_days=stage.settings.log_retention_days on the log group, and declare "
-          "/aws/lambda/<function name> (or logging_config.log_group) for every function.")
+@rule(
+    "SGCT007",
+    "log-retention",
+    "Log groups have a retention period",
+    Severity.ERROR,
+    StageScope.ALL,
+    BOTH,
+    fix="Set retention_in_days=stage.settings.log_retention_days on the log group, and declare "
+    "/aws/lambda/<function name> (or logging_config.log_group) for every function.",
+)
 def check(doc):
     """What: every `aws_cloudwatch_log_group` has `retention_in_days` set to a CloudWatch-supported
     value (0 or unset means "never expire"), and every `aws_lambda_function` writes to a log group

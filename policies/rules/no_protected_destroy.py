@@ -1,8 +1,8 @@
 """SGCT002: a plan never deletes or replaces a protected resource on a guarded stage."""
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import PLAN, rule
-from policies.inputs.stage_context import StageScope
 
 
 def describe(actions: tuple[str, ...]) -> str:
@@ -13,10 +13,16 @@ def describe(actions: tuple[str, ...]) -> str:
     return "delete"
 
 
-@rule("SGCT002", "no-protected-destroy", "No delete or replace of protected resources",
-      Severity.ERROR, StageScope.GUARDED, PLAN,
-      fix="Keep the address stable (use move_to / a `moved` block for renames), change the attribute "
-          "that forces replacement, or remove the resource from state deliberately outside CI.")
+@rule(
+    "SGCT002",
+    "no-protected-destroy",
+    "No delete or replace of protected resources",
+    Severity.ERROR,
+    StageScope.GUARDED,
+    PLAN,
+    fix="Keep the address stable (use move_to / a `moved` block for renames), change the attribute "
+    "that forces replacement, or remove the resource from state deliberately outside CI.",
+)
 def check(doc):
     """What: in a plan for a protected or retained stage (prod, staging, bootstrap), no resource of a
     protected type (`PROTECTED_TYPES`) has `delete` among its actions: pure deletes
@@ -33,6 +39,9 @@ def check(doc):
     for resource in doc.resources.values():
         if resource.type in doc.protected_types and resource.is_deleted:
             reason = f"; Terraform's reason: {resource.action_reason}" if resource.action_reason else ""
-            yield Violation(resource.address, f"plan would {describe(resource.actions)} {resource.type} "
-                                              f"on {doc.stage.protection.value} stage {doc.stage.name}"
-                                              f" (actions {list(resource.actions)}{reason})")
+            yield Violation(
+                resource.address,
+                f"plan would {describe(resource.actions)} {resource.type} "
+                f"on {doc.stage.protection.value} stage {doc.stage.name}"
+                f" (actions {list(resource.actions)}{reason})",
+            )

@@ -1,12 +1,19 @@
 """SGCT005: no secret-looking literal anywhere in the configuration."""
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from sensitive.detection import is_reference, is_secret_key, key_words, mask, secret_value_kind
-from policies.inputs.stage_context import StageScope
 
-SECTIONS = {"resource": "", "data": "data.", "output": "output.", "variable": "var.", "locals": "local.",
-            "provider": "provider.", "module": "module."}
+SECTIONS = {
+    "resource": "",
+    "data": "data.",
+    "output": "output.",
+    "variable": "var.",
+    "locals": "local.",
+    "provider": "provider.",
+    "module": "module.",
+}
 
 
 def _address(path: list) -> str:
@@ -28,7 +35,11 @@ def _attribute(path: list) -> str:
 
 def _scan(value, path: list, key: str | None):
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str) and is_secret_key(value["name"]) and isinstance(value.get("value"), str):
+        if (
+            isinstance(value.get("name"), str)
+            and is_secret_key(value["name"])
+            and isinstance(value.get("value"), str)
+        ):
             yield from _literal(value["value"], path + ["value"], value["name"], True)
         for child_key, child in value.items():
             if child_key != "//":
@@ -53,8 +64,9 @@ def _literal(value: str, path: list, key: str | None, secret_key: bool):
     if kind:
         yield Violation(_address(path), f"{_attribute(path)} holds a literal {kind} ({mask(value)})")
     elif secret_key and value.strip() and not is_reference(value):
-        yield Violation(_address(path), f"{_attribute(path)} is a credential name holding a literal "
-                                        f"value ({mask(value)})")
+        yield Violation(
+            _address(path), f"{_attribute(path)} is a credential name holding a literal value ({mask(value)})"
+        )
 
 
 def plain(expression):
@@ -72,23 +84,37 @@ def plain(expression):
 
 def _plan_configuration(module: dict, providers: dict) -> dict:
     """The parts of a plan's `configuration` that hold literals, shaped like Terraform JSON config."""
-    shaped = {"provider": {key: plain(p.get("expressions") or {}) for key, p in providers.items()},
-              "resource": {}, "output": {}, "variable": {}}
+    shaped = {
+        "provider": {key: plain(p.get("expressions") or {}) for key, p in providers.items()},
+        "resource": {},
+        "output": {},
+        "variable": {},
+    }
     for resource in module.get("resources") or []:
-        shaped["resource"].setdefault(resource["type"], {})[resource["name"]] = plain(resource.get("expressions") or {})
+        shaped["resource"].setdefault(resource["type"], {})[resource["name"]] = plain(
+            resource.get("expressions") or {}
+        )
     for name, output in (module.get("outputs") or {}).items():
         shaped["output"][name] = {"value": plain(output.get("expression") or {})}
     for name, variable in (module.get("variables") or {}).items():
         shaped["variable"][name] = {"default": variable.get("default")}
-    shaped["module"] = {name: _plan_configuration(call.get("module") or {}, {})
-                        for name, call in (module.get("module_calls") or {}).items()}
+    shaped["module"] = {
+        name: _plan_configuration(call.get("module") or {}, {})
+        for name, call in (module.get("module_calls") or {}).items()
+    }
     return shaped
 
 
-@rule("SGCT005", "no-secret-literals", "No secret-looking literals in configuration",
-      Severity.ERROR, StageScope.ALL, BOTH,
-      fix="Pass the value by reference: ${var.x} (sensitive variable), ${data.aws_ssm_parameter.x.value}, "
-          "or let the provider read it from the environment; then rotate the exposed secret.")
+@rule(
+    "SGCT005",
+    "no-secret-literals",
+    "No secret-looking literals in configuration",
+    Severity.ERROR,
+    StageScope.ALL,
+    BOTH,
+    fix="Pass the value by reference: ${var.x} (sensitive variable), ${data.aws_ssm_parameter.x.value}, "
+    "or let the provider read it from the environment; then rotate the exposed secret.",
+)
 def check(doc):
     """What: no literal credential anywhere in the configuration: resource arguments (Lambda
     environment variables included), outputs, variable defaults, locals, provider and backend
@@ -106,7 +132,9 @@ def check(doc):
     """
     if doc.is_plan:
         configuration = doc.raw.get("configuration") or {}
-        tree = _plan_configuration(configuration.get("root_module") or {}, configuration.get("provider_config") or {})
+        tree = _plan_configuration(
+            configuration.get("root_module") or {}, configuration.get("provider_config") or {}
+        )
     else:
         tree = doc.raw
     yield from _scan(tree, [], None)

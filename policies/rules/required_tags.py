@@ -1,11 +1,10 @@
 """SGCT008: every AWS resource carries the app, stage and managed-by tags."""
 
-from stages import APP_NAME
-
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, UnknownValue, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import aws_resources, per_resource, provider_address, unverifiable
-from policies.inputs.stage_context import StageScope
+from stages import APP_NAME
 
 REQUIRED_TAGS = ("app", "stage", "managed-by")
 
@@ -29,15 +28,23 @@ def problems(tags, wanted: dict[str, str | None]) -> list[str]:
 @per_resource
 def _tags_all(resource, wanted):
     """Plan: the provider merged default tags into `tags_all`; resources without tags support have none."""
-    if "tags_all" in resource.values or (isinstance(resource.unknown, dict) and "tags_all" in resource.unknown):
+    if "tags_all" in resource.values or (
+        isinstance(resource.unknown, dict) and "tags_all" in resource.unknown
+    ):
         for problem in problems(resource.get("tags_all"), wanted):
             yield Violation(resource.address, f"tags_all: {problem}")
 
 
-@rule("SGCT008", "required-tags", "AWS resources carry the required tags",
-      Severity.ERROR, StageScope.ALL, BOTH,
-      fix="Configure the AWS providers with modules.app.providers.configure_providers (default_tags = "
-          "stage.tags) and do not override app/stage in a resource's tags.")
+@rule(
+    "SGCT008",
+    "required-tags",
+    "AWS resources carry the required tags",
+    Severity.ERROR,
+    StageScope.ALL,
+    BOTH,
+    fix="Configure the AWS providers with modules.app.providers.configure_providers (default_tags = "
+    "stage.tags) and do not override app/stage in a resource's tags.",
+)
 def check(doc):
     """What: every AWS provider block sets `default_tags` with `app = sgcarstrends`,
     `stage = <the stack's stage>` and `managed-by`, and no resource overrides `app` or `stage`
@@ -59,8 +66,13 @@ def check(doc):
     for provider in doc.providers:
         if provider.get("unknown_tags"):  # `"tags": "${var.tags}"`: known only at plan time
             references = ", ".join(provider["unknown_tags"])
-            yield unverifiable(UnknownValue(provider_address(provider), "default_tags.tags",
-                                            f"the unresolved reference {references!r}"))
+            yield unverifiable(
+                UnknownValue(
+                    provider_address(provider),
+                    "default_tags.tags",
+                    f"the unresolved reference {references!r}",
+                )
+            )
             continue
         for problem in problems(provider["default_tags"], wanted):
             yield Violation(provider_address(provider), f"default_tags: {problem}")
@@ -69,5 +81,6 @@ def check(doc):
         if resource.type.startswith("aws_") and isinstance(tags, dict):
             for key in ("app", "stage"):
                 if key in tags and tags[key] != wanted[key]:
-                    yield Violation(resource.address, f"tags override {key!r} with {tags[key]!r}; "
-                                                      f"must be {wanted[key]!r}")
+                    yield Violation(
+                        resource.address, f"tags override {key!r} with {tags[key]!r}; must be {wanted[key]!r}"
+                    )

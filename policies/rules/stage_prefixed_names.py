@@ -2,10 +2,10 @@
 
 import re
 
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import BOTH, rule
 from policies.rule_helpers import aws_resources, per_resource
-from policies.inputs.stage_context import StageScope
 
 # The attribute that names the resource in the account, where it is not `name`; these must be set.
 NAME_ATTRIBUTES = {
@@ -22,12 +22,23 @@ NAME_ATTRIBUTES = {
 }
 PREFIX_ATTRIBUTES = {"name": "name_prefix", "bucket": "bucket_prefix"}
 # Names scoped inside a parent (an API's stage, a role's inline policy) or DNS names, not account-wide.
-SCOPED_NAME_TYPES = frozenset({
-    "aws_apigatewayv2_stage", "aws_apigatewayv2_authorizer", "aws_api_gateway_stage", "aws_api_gateway_authorizer",
-    "aws_iam_role_policy", "aws_lambda_alias", "aws_route53_record", "aws_route53_zone",
-    "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_log_subscription_filter", "aws_api_gateway_model",
-    "aws_apigatewayv2_model", "aws_lambda_layer_version_permission",
-})
+SCOPED_NAME_TYPES = frozenset(
+    {
+        "aws_apigatewayv2_stage",
+        "aws_apigatewayv2_authorizer",
+        "aws_api_gateway_stage",
+        "aws_api_gateway_authorizer",
+        "aws_iam_role_policy",
+        "aws_lambda_alias",
+        "aws_route53_record",
+        "aws_route53_zone",
+        "aws_cloudwatch_log_metric_filter",
+        "aws_cloudwatch_log_subscription_filter",
+        "aws_api_gateway_model",
+        "aws_apigatewayv2_model",
+        "aws_lambda_layer_version_permission",
+    }
+)
 
 
 def carries_prefix(name: str, prefix: str) -> bool:
@@ -35,9 +46,15 @@ def carries_prefix(name: str, prefix: str) -> bool:
     return re.search(rf"(^|/){re.escape(prefix)}($|[-_./])", name) is not None
 
 
-@rule("SGCT009", "stage-prefixed-names", "AWS names carry the stage prefix",
-      Severity.ERROR, StageScope.WORKLOAD, BOTH,
-      fix='Derive the name with stage.name_for("<suffix>") (register the suffix in stages/naming.py).')
+@rule(
+    "SGCT009",
+    "stage-prefixed-names",
+    "AWS names carry the stage prefix",
+    Severity.ERROR,
+    StageScope.WORKLOAD,
+    BOTH,
+    fix='Derive the name with stage.name_for("<suffix>") (register the suffix in stages/naming.py).',
+)
 def check(doc):
     """What: in a stage stack, every AWS resource named in the account or region (functions,
     buckets, roles, log groups, alarms, topics, APIs, CloudFront policies, ...) has a name that
@@ -64,8 +81,11 @@ def _name(doc, resource, prefix):
         value = resource.get(attribute)
     if value is None:
         if resource.type in NAME_ATTRIBUTES:
-            yield Violation(resource.address, f"{NAME_ATTRIBUTES[resource.type]} is unset: AWS generates a name "
-                                              f"without the stage prefix {prefix!r}")
+            yield Violation(
+                resource.address,
+                f"{NAME_ATTRIBUTES[resource.type]} is unset: AWS generates a name "
+                f"without the stage prefix {prefix!r}",
+            )
         return
     name = doc.literal(value, resource.address, attribute)
     if not isinstance(name, str) or not carries_prefix(name, prefix):

@@ -12,7 +12,7 @@ class _Flaky(BaseHTTPRequestHandler):
     failures_left = 0
     calls = 0
 
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):
         type(self).calls += 1
         if type(self).failures_left > 0:
             type(self).failures_left -= 1

@@ -5,6 +5,7 @@ import copy
 import pytest
 import yaml
 
+from harness import inventory_command
 from harness.inventory import (
     INVENTORY_STAGES,
     REGENERATE_COMMAND,
@@ -13,7 +14,6 @@ from harness.inventory import (
     dump_inventory,
     inventory_mismatches,
 )
-from harness import inventory_command
 from harness.inventory_command import main as inventory_main
 
 
@@ -24,9 +24,14 @@ def test_stage_matches_its_inventory(synth_output, stage):
 
 def test_inventory_records_meaningful_properties_only(synth_output):
     inventory = build_inventory(synth_output.stack("prod"))
-    lambdas = {address: props for address, props in inventory["resources"].items()
-               if address.startswith("aws_lambda_function.")}
-    assert lambdas and all({"memory_size", "runtime", "architectures"} <= set(props) for props in lambdas.values())
+    lambdas = {
+        address: props
+        for address, props in inventory["resources"].items()
+        if address.startswith("aws_lambda_function.")
+    }
+    assert lambdas and all(
+        {"memory_size", "runtime", "architectures"} <= set(props) for props in lambdas.values()
+    )
     text = dump_inventory(inventory)
     assert REGENERATE_COMMAND in text
     for volatile in ("source_code_hash:", "metadata:", "filename:", "tags_all"):

@@ -4,8 +4,13 @@ import pytest
 
 from harness.matchers import Capture, Match, match
 
-BODY = {"runtime": "nodejs22.x", "architectures": ["arm64"], "environment": {"variables": {"STAGE": "dev", "X": "1"}},
-        "layers": ["a", "b", "c"], "timeout": 120}
+BODY = {
+    "runtime": "nodejs22.x",
+    "architectures": ["arm64"],
+    "environment": {"variables": {"STAGE": "dev", "X": "1"}},
+    "layers": ["a", "b", "c"],
+    "timeout": 120,
+}
 
 
 def test_plain_dicts_match_partially_and_deeply():

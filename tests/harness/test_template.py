@@ -8,9 +8,17 @@ from harness.template import Template
 CONFIG = {
     "resource": {
         "aws_lambda_function": {
-            "api": {"function_name": "sgcarstrends-dev-api", "architectures": ["arm64"], "memory_size": 512,
-                    "//": {"metadata": {"path": "dev/api/lambda_function"}}},
-            "web": {"function_name": "sgcarstrends-dev-web", "architectures": ["x86_64"], "memory_size": 1024},
+            "api": {
+                "function_name": "sgcarstrends-dev-api",
+                "architectures": ["arm64"],
+                "memory_size": 512,
+                "//": {"metadata": {"path": "dev/api/lambda_function"}},
+            },
+            "web": {
+                "function_name": "sgcarstrends-dev-web",
+                "architectures": ["x86_64"],
+                "memory_size": 1024,
+            },
         },
         "aws_s3_bucket": {"assets": {"bucket": "sgcarstrends-dev-web-assets"}},
     },
@@ -31,12 +39,17 @@ def test_resource_count_is(sample):
 
 
 def test_has_resource_properties_returns_the_address(sample):
-    assert sample.has_resource_properties("aws_lambda_function", {"memory_size": 1024}) == "aws_lambda_function.web"
+    assert (
+        sample.has_resource_properties("aws_lambda_function", {"memory_size": 1024})
+        == "aws_lambda_function.web"
+    )
 
 
 def test_failure_lists_nearest_resources_with_differing_keys(sample):
     with pytest.raises(AssertionError) as error:
-        sample.has_resource_properties("aws_lambda_function", {"architectures": ["arm64"], "memory_size": 1024})
+        sample.has_resource_properties(
+            "aws_lambda_function", {"architectures": ["arm64"], "memory_size": 1024}
+        )
     message = str(error.value)
     assert "none of 2 aws_lambda_function resources match" in message
     # both are one key away; each shows its address, construct path and the differing key
@@ -53,7 +66,9 @@ def test_all_resources_properties_names_the_odd_one_out(sample):
 
 
 def test_missing_type_lists_what_exists(sample):
-    with pytest.raises(AssertionError, match=r"no aws_sns_topic resources at all(.|\n)*'aws_lambda_function': 2"):
+    with pytest.raises(
+        AssertionError, match=r"no aws_sns_topic resources at all(.|\n)*'aws_lambda_function': 2"
+    ):
         sample.has_resource_properties("aws_sns_topic", {})
 
 

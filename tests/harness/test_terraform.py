@@ -5,14 +5,16 @@ import stat
 
 import pytest
 
-from tests.harness.configs import write_config
-
 from harness.terraform import Terraform, TerraformError, TerraformOptions
+from tests.harness.configs import write_config
 
 CONFIG = {
     "resource": {"terraform_data": {"marker": {"input": "${var.size}"}}},
     "variable": {"size": {"type": "number", "default": 3}},
-    "output": {"size": {"value": "${terraform_data.marker.output}"}, "token": {"value": "s3cr3t", "sensitive": True}},
+    "output": {
+        "size": {"value": "${terraform_data.marker.output}"},
+        "token": {"value": "s3cr3t", "sensitive": True},
+    },
 }
 
 
@@ -37,7 +39,9 @@ def test_full_cycle_with_real_terraform(terraform, workdir):
     assert tf.show_json(None).get("values") is None, "destroy must leave an empty state"
     logs = sorted(path.name for path in tf.log_dir.iterdir())
     assert logs[:3] == ["01-init.log", "02-validate.log", "03-plan.log"]
-    assert "s3cr3t" not in "".join(path.read_text() for path in tf.log_dir.iterdir()), "outputs are never logged"
+    assert "s3cr3t" not in "".join(path.read_text() for path in tf.log_dir.iterdir()), (
+        "outputs are never logged"
+    )
     assert tf.close(succeeded=True) is None and not tf.log_dir.exists()
 
 
@@ -75,7 +79,9 @@ def _calls(tmp_path):
 
 def test_transient_errors_are_retried(tmp_path):
     binary = _fake_terraform(tmp_path, 2, "RequestError: send request failed: connection reset by peer")
-    tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(binary), sleep_between_retries_seconds=0))
+    tf = Terraform(
+        TerraformOptions(working_dir=tmp_path, binary=str(binary), sleep_between_retries_seconds=0)
+    )
     assert tf.apply().stdout == "ok\n"
     assert _calls(tmp_path) == 3
     logs = sorted(p.name for p in tf.log_dir.iterdir())
@@ -84,8 +90,11 @@ def test_transient_errors_are_retried(tmp_path):
 
 def test_retries_are_bounded(tmp_path):
     binary = _fake_terraform(tmp_path, 9, "ThrottlingException: Rate exceeded")
-    tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(binary), max_retries=2,
-                                    sleep_between_retries_seconds=0))
+    tf = Terraform(
+        TerraformOptions(
+            working_dir=tmp_path, binary=str(binary), max_retries=2, sleep_between_retries_seconds=0
+        )
+    )
     with pytest.raises(TerraformError, match="terraform apply exited 1"):
         tf.apply()
     assert _calls(tmp_path) == 3
@@ -93,13 +102,21 @@ def test_retries_are_bounded(tmp_path):
 
 def test_other_errors_fail_at_once_and_patterns_are_configurable(tmp_path):
     binary = _fake_terraform(tmp_path, 1, "InvalidParameterValueException: bad runtime")
-    tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(binary), sleep_between_retries_seconds=0))
+    tf = Terraform(
+        TerraformOptions(working_dir=tmp_path, binary=str(binary), sleep_between_retries_seconds=0)
+    )
     with pytest.raises(TerraformError):
         tf.apply()
     assert _calls(tmp_path) == 1
     (tmp_path / "calls").unlink()
-    tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(binary), sleep_between_retries_seconds=0,
-                                    retryable_errors=(r"bad runtime",)))
+    tf = Terraform(
+        TerraformOptions(
+            working_dir=tmp_path,
+            binary=str(binary),
+            sleep_between_retries_seconds=0,
+            retryable_errors=(r"bad runtime",),
+        )
+    )
     tf.apply()
     assert _calls(tmp_path) == 2
 

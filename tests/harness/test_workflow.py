@@ -4,16 +4,17 @@ import json
 
 import pytest
 
-from tests.harness.configs import write_config
-
 from harness.workflow import applied, is_stage_skipped, run_stage, unique_stage_name
 from stages import resolve_stage
+from tests.harness.configs import write_config
 
 CONFIG = {"resource": {"terraform_data": {"marker": {"input": "x"}}}}
 
 
-@pytest.mark.parametrize("value, skipped", [("1", True), ("true", True), ("yes", True), ("", False), ("0", False),
-                                            ("false", False)])
+@pytest.mark.parametrize(
+    "value, skipped",
+    [("1", True), ("true", True), ("yes", True), ("", False), ("0", False), ("false", False)],
+)
 def test_skip_variable_values(value, skipped):
     assert is_stage_skipped("apply", {"SKIP_apply": value}) is skipped
     assert is_stage_skipped("apply", {}) is False
@@ -47,26 +48,31 @@ def workdir(tmp_path):
 @pytest.mark.terraform
 def test_destroy_runs_when_the_body_fails(terraform, workdir):
     tf = terraform(workdir)
-    with pytest.raises(AssertionError, match="check failed"):
-        with applied(tf, environ={}):
-            assert len(_state_resources(workdir)) == 1
-            raise AssertionError("check failed")
+    with pytest.raises(AssertionError, match="check failed"), applied(tf, environ={}):
+        assert len(_state_resources(workdir)) == 1
+        raise AssertionError("check failed")
     assert _state_resources(workdir) == []
     assert tf.close(succeeded=False) == tf.log_dir, "logs are kept after a failure"
 
 
 @pytest.mark.terraform
 def test_destroy_runs_when_apply_fails(terraform, workdir):
-    config = {"resource": {"terraform_data": {
-        "ok": {"input": "x"},
-        "bad": {"input": "x", "depends_on": ["terraform_data.ok"],
-                "provisioner": [{"local-exec": {"command": "exit 3"}}]},
-    }}}
+    config = {
+        "resource": {
+            "terraform_data": {
+                "ok": {"input": "x"},
+                "bad": {
+                    "input": "x",
+                    "depends_on": ["terraform_data.ok"],
+                    "provisioner": [{"local-exec": {"command": "exit 3"}}],
+                },
+            }
+        }
+    }
     (workdir / "main.tf.json").write_text(json.dumps(config))
     tf = terraform(workdir)
-    with pytest.raises(Exception, match="terraform apply exited 1"):
-        with applied(tf, environ={}):
-            pytest.fail("the body must not run when apply fails")
+    with pytest.raises(Exception, match="terraform apply exited 1"), applied(tf, environ={}):
+        pytest.fail("the body must not run when apply fails")
     assert _state_resources(workdir) == [], "the half-applied resource was destroyed"
 
 
@@ -76,6 +82,8 @@ def test_skip_destroy_keeps_the_stage(terraform, workdir):
     with applied(tf, environ={"SKIP_destroy": "1"}):
         pass
     assert len(_state_resources(workdir)) == 1
-    with applied(tf, environ={"SKIP_init": "1", "SKIP_apply": "1"}):  # a later run: validations only, then destroy
+    with applied(
+        tf, environ={"SKIP_init": "1", "SKIP_apply": "1"}
+    ):  # a later run: validations only, then destroy
         assert len(_state_resources(workdir)) == 1
     assert _state_resources(workdir) == []

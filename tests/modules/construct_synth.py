@@ -8,8 +8,8 @@ the session `synth_output` fixture covers the composed stages.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from harness.synth import SynthesizedStack
 from stages import resolve_stage

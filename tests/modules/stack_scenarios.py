@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from harness.synth import SynthesizedStack
 from stages import Stage
@@ -20,7 +20,9 @@ from stages import Stage
 Build = Callable[[object, Stage], object]
 
 
-def synth_scenarios(scenarios: dict[str, tuple[Stage, Build]]) -> tuple[dict[str, SynthesizedStack], dict[str, object]]:
+def synth_scenarios(
+    scenarios: dict[str, tuple[Stage, Build]],
+) -> tuple[dict[str, SynthesizedStack], dict[str, object]]:
     """`{name: (stage, build)}` -> (`{name: synthesized stack}`, `{name: what build returned}`)."""
     from modules.app.bindings import App, TerraformStack
     from modules.app.providers import configure_providers

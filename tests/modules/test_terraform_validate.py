@@ -57,8 +57,7 @@ def _without_cloudflare_references(node):
         cleaned = {key: _without_cloudflare_references(value) for key, value in node.items()}
         if isinstance(cleaned.get("depends_on"), list):
             cleaned["depends_on"] = [
-                entry for entry in cleaned["depends_on"]
-                if not re.match(r"(data\.)?cloudflare_", entry)
+                entry for entry in cleaned["depends_on"] if not re.match(r"(data\.)?cloudflare_", entry)
             ] or None
             if cleaned["depends_on"] is None:
                 del cleaned["depends_on"]
@@ -71,7 +70,11 @@ def _without_cloudflare_references(node):
 
 
 def aws_resource_count(config: dict) -> int:
-    return sum(len(by_name) for type_name, by_name in config.get("resource", {}).items() if type_name.startswith("aws_"))
+    return sum(
+        len(by_name)
+        for type_name, by_name in config.get("resource", {}).items()
+        if type_name.startswith("aws_")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +96,13 @@ def validator(terraform_binary, aws_provider_mirror, tmp_path_factory):
 
 def _run(terraform: str, workdir, env, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [terraform, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL
+        [terraform, *args],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -115,7 +124,8 @@ def test_stage_passes_terraform_validate(synth_output, validator, stage):
     report = _validate(validator, config)
     problems = [
         f"{d['severity']}: {d['summary']} {d.get('detail', '')} at {d.get('address', '')}"
-        for d in report.get("diagnostics", []) if d["severity"] == "error"
+        for d in report.get("diagnostics", [])
+        if d["severity"] == "error"
     ]
     assert report["valid"] and not problems, f"{stage}: terraform validate found:\n" + "\n".join(problems)
 
@@ -134,12 +144,21 @@ def test_copy_keeps_aws_and_drops_only_cloudflare(synth_output):
     original = synth_output.stack("prod").config
     config = aws_only_config(original, "5.100.0")
     assert "backend" not in config["terraform"]
-    assert config["terraform"]["required_providers"] == {"aws": {**original["terraform"]["required_providers"]["aws"], "version": "5.100.0"}}
-    assert not [t for block in ("resource", "data") for t in config.get(block, {}) if t.startswith(CLOUDFLARE_PREFIX)]
-    assert "cloudflare_dns_record." not in json.dumps(config) and "data.cloudflare_zone." not in json.dumps(config)
+    assert config["terraform"]["required_providers"] == {
+        "aws": {**original["terraform"]["required_providers"]["aws"], "version": "5.100.0"}
+    }
+    assert not [
+        t for block in ("resource", "data") for t in config.get(block, {}) if t.startswith(CLOUDFLARE_PREFIX)
+    ]
+    assert "cloudflare_dns_record." not in json.dumps(config) and "data.cloudflare_zone." not in json.dumps(
+        config
+    )
     assert aws_resource_count(config) == aws_resource_count(original)
 
 
 def test_reference_rewrite_keeps_variables():
     text = '${trimsuffix(cloudflare_dns_record.record_1A.name, ".")} ${var.cloudflare_zone_id} ${data.cloudflare_zone.z[0].zone_id}'
-    assert _without_cloudflare_references(text) == '${trimsuffix("placeholder", ".")} ${var.cloudflare_zone_id} ${"placeholder"}'
+    assert (
+        _without_cloudflare_references(text)
+        == '${trimsuffix("placeholder", ".")} ${var.cloudflare_zone_id} ${"placeholder"}'
+    )

@@ -44,8 +44,13 @@ def configuration(changed: bool) -> dict:
     return {
         "//": {"metadata": {"backend": "local", "stackName": "prod", "version": "0.21.0"}},
         "terraform": {"backend": {"local": {"path": "terraform.tfstate"}}},
-        "variable": {"db_password": {"type": "string", "sensitive": True,
-                                     "default": NEW_SECRET if changed else OLD_SECRET}},
+        "variable": {
+            "db_password": {
+                "type": "string",
+                "sensitive": True,
+                "default": NEW_SECRET if changed else OLD_SECRET,
+            }
+        },
         "resource": {"terraform_data": resources},
         "output": {"db_password": {"value": "${var.db_password}", "sensitive": True}},
     }

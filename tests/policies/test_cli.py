@@ -10,17 +10,27 @@ from tests.policies.helpers import lambda_function, log_group, plan, stack, writ
 
 
 def clean(tmp_path):
-    return write_json(tmp_path / "out/stacks/dev/cdk.tf.json",
-                      stack("dev", {"aws_lambda_function.api": lambda_function(),
-                                    "aws_cloudwatch_log_group.api": log_group()})).parents[2]
+    return write_json(
+        tmp_path / "out/stacks/dev/cdk.tf.json",
+        stack(
+            "dev", {"aws_lambda_function.api": lambda_function(), "aws_cloudwatch_log_group.api": log_group()}
+        ),
+    ).parents[2]
 
 
 def test_exit_0_when_clean_and_1_on_error_findings(tmp_path, capsys):
     assert main([str(clean(tmp_path)), "--no-suppressions"]) == 0
     assert "PASSED" in capsys.readouterr().out
-    write_json(tmp_path / "out/stacks/pr-1/cdk.tf.json",
-               stack("pr-1", {"aws_lambda_function.api": lambda_function("pr-1", runtime="nodejs20.x"),
-                              "aws_cloudwatch_log_group.api": log_group("pr-1")}))
+    write_json(
+        tmp_path / "out/stacks/pr-1/cdk.tf.json",
+        stack(
+            "pr-1",
+            {
+                "aws_lambda_function.api": lambda_function("pr-1", runtime="nodejs20.x"),
+                "aws_cloudwatch_log_group.api": log_group("pr-1"),
+            },
+        ),
+    )
     assert main([str(tmp_path / "out"), "--no-suppressions"]) == 1
 
 
@@ -44,13 +54,18 @@ def test_output_is_written_atomically_and_replaces_the_old_report(tmp_path):
 
 
 def test_sgct_entry_point_help_and_rule_list():
-    result = subprocess.run([sys.executable, "-m", "sgct.cli", "check", "--help"], cwd=REPO_ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sgct.cli", "check", "--help"], cwd=REPO_ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0
     for option in ("--format", "--output", "--suppressions", "--stage", "--plan", "--protected-type"):
         assert option in result.stdout
-    rules = subprocess.run([sys.executable, "-m", "sgct.cli", "check", "--list-rules"], cwd=REPO_ROOT,
-                           capture_output=True, text=True)
+    rules = subprocess.run(
+        [sys.executable, "-m", "sgct.cli", "check", "--list-rules"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert rules.returncode == 0 and "SGCT012" in rules.stdout
 
 

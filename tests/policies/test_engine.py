@@ -1,10 +1,10 @@
 """The engine: crashing rules and unknown values are findings, applicability by stage and input."""
 
-from policies.inputs.config_view import config_document
 from policies.engine import check_documents
+from policies.inputs.config_view import config_document
+from policies.inputs.stage_context import StageScope
 from policies.model import Severity, Violation
 from policies.registry import BOTH, CONFIG, Rule
-from policies.inputs.stage_context import StageScope
 from tests.policies.helpers import stack
 
 
@@ -27,8 +27,10 @@ def test_a_rule_that_raises_is_an_error_finding_not_a_pass():
 
 
 def test_findings_carry_stage_address_and_construct_path():
-    result = check_documents([document("pr-3")], rules={"TEST001": make_rule(lambda d: [Violation("aws_s3_bucket.b", "m")])})
-    finding, = result.findings
+    result = check_documents(
+        [document("pr-3")], rules={"TEST001": make_rule(lambda d: [Violation("aws_s3_bucket.b", "m")])}
+    )
+    (finding,) = result.findings
     assert (finding.stage, finding.address, finding.construct_path) == ("pr-3", "aws_s3_bucket.b", "pr-3/b")
     assert finding.severity is Severity.WARNING and result.exit_code == 0
 

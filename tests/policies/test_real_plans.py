@@ -32,8 +32,12 @@ def test_fixture_covers_every_kind_of_change(real_plan):
 def test_deletes_and_replaces_of_protected_types_are_found(real_plan):
     result = check_paths([real_plan.plan_json], extra_protected_types=("terraform_data",))
     found = {f.address: f for f in result.findings if f.rule_id == "SGCT002"}
-    assert set(found) == {"terraform_data.replaced", "terraform_data.cbd", "terraform_data.removed",
-                          "terraform_data.counted[1]"}
+    assert set(found) == {
+        "terraform_data.replaced",
+        "terraform_data.cbd",
+        "terraform_data.removed",
+        "terraform_data.counted[1]",
+    }
     assert "delete_because_no_resource_config" in found["terraform_data.removed"].message
     assert "create before destroy" in found["terraform_data.cbd"].message
     assert found["terraform_data.cbd"].construct_path == "prod/cbd"
@@ -59,8 +63,18 @@ def test_redacted_plan_has_no_sensitive_value(real_plan):
 @pytest.mark.parametrize("format_name", ["text", "json", "sarif", "junit", "markdown"])
 def test_no_report_prints_a_sensitive_value(real_plan, tmp_path, format_name):
     output = tmp_path / f"report.{format_name}"
-    code = main([str(real_plan.plan_json), "--format", format_name, "--output", str(output),
-                 "--protected-type", "terraform_data", "--no-suppressions"])
+    code = main(
+        [
+            str(real_plan.plan_json),
+            "--format",
+            format_name,
+            "--output",
+            str(output),
+            "--protected-type",
+            "terraform_data",
+            "--no-suppressions",
+        ]
+    )
     report = output.read_text()
     assert code == 1 and "terraform_data.cbd" in report
     assert "SGCT005" in report  # the literal default of db_password is flagged ...

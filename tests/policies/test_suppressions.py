@@ -15,10 +15,19 @@ TODAY = dt.date(2026, 1, 15)
 @pytest.fixture
 def stacks(tmp_path):
     for name in ("dev", "staging"):
-        write_json(tmp_path / "out" / "stacks" / name / "cdk.tf.json",
-                   stack(name, {"aws_lambda_function.api": lambda_function(name, architectures=["x86_64"]),
-                                "aws_cloudwatch_log_group.api": {"name": f"/aws/lambda/sgcarstrends-{name}-api",
-                                                                 "retention_in_days": 7}}))
+        write_json(
+            tmp_path / "out" / "stacks" / name / "cdk.tf.json",
+            stack(
+                name,
+                {
+                    "aws_lambda_function.api": lambda_function(name, architectures=["x86_64"]),
+                    "aws_cloudwatch_log_group.api": {
+                        "name": f"/aws/lambda/sgcarstrends-{name}-api",
+                        "retention_in_days": 7,
+                    },
+                },
+            ),
+        )
     return tmp_path / "out"
 
 
@@ -47,7 +56,9 @@ def test_suppression_by_construct_path_scoped_to_one_stage(tmp_path, stacks):
 
 def test_expired_and_unused_suppressions_are_reported(tmp_path, stacks):
     text = ENTRY.format(resource="aws_lambda_function.api", stages='"*"', expires="2026-01-01")
-    text += ENTRY.format(resource="aws_lambda_function.gone", stages="dev", expires="2027-01-01").replace("suppressions:\n", "")
+    text += ENTRY.format(resource="aws_lambda_function.gone", stages="dev", expires="2027-01-01").replace(
+        "suppressions:\n", ""
+    )
     result = check_paths([stacks], suppressions_file=write(tmp_path, text), today=TODAY)
     notices = {f.rule_id: f for f in result.findings if f.rule_id.startswith("SGCT9")}
     assert "expired on 2026-01-01" in notices["SGCT901"].message
@@ -55,16 +66,38 @@ def test_expired_and_unused_suppressions_are_reported(tmp_path, stacks):
     assert all(f.suppressed_by is None for f in result.findings)
 
 
-@pytest.mark.parametrize("text, words", [
-    (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace('    reason: "x86 build until the native module ships arm64"\n', ""), "missing reason"),
-    (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace('"x86 build until the native module ships arm64"', '"  "'), "missing reason"),
-    (ENTRY.format(resource="a.b", stages="dev", expires="soon"), "expires must be a date"),
-    (ENTRY.format(resource="a.b", stages="", expires="2026-02-01"), "stages must be"),
-    (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace("SGCT003", "SGCT999"), "unknown rule"),
-    ("suppressions: [1, 2", "not valid YAML"),
-    (ENTRY.format(resource="a.b", stages="dev", expires="2026-13-31"), r"#0: expires must be a date.*'2026-13-31'"),
-    (ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01T10:00:00"), "#0: expires must be a date"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace(
+                '    reason: "x86 build until the native module ships arm64"\n', ""
+            ),
+            "missing reason",
+        ),
+        (
+            ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace(
+                '"x86 build until the native module ships arm64"', '"  "'
+            ),
+            "missing reason",
+        ),
+        (ENTRY.format(resource="a.b", stages="dev", expires="soon"), "expires must be a date"),
+        (ENTRY.format(resource="a.b", stages="", expires="2026-02-01"), "stages must be"),
+        (
+            ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01").replace("SGCT003", "SGCT999"),
+            "unknown rule",
+        ),
+        ("suppressions: [1, 2", "not valid YAML"),
+        (
+            ENTRY.format(resource="a.b", stages="dev", expires="2026-13-31"),
+            r"#0: expires must be a date.*'2026-13-31'",
+        ),
+        (
+            ENTRY.format(resource="a.b", stages="dev", expires="2026-02-01T10:00:00"),
+            "#0: expires must be a date",
+        ),
+    ],
+)
 def test_invalid_suppressions_are_rejected(tmp_path, stacks, text, words):
     with pytest.raises(InputError, match=words):
         check_paths([stacks], suppressions_file=write(tmp_path, text), today=TODAY)

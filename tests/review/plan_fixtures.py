@@ -75,13 +75,26 @@ def make_plan(scratch: Path) -> PlanFixture:
     named_secret = f"plain-{uuid.uuid4().hex[:10]}"
     (workdir / "main.tf.json").write_text(json.dumps(_config(True, head=False)))
     _run(terraform, ["init", "-input=false", "-no-color"], workdir, env)
-    _run(terraform, ["apply", "-auto-approve", "-input=false", "-no-color", f"-var=db={base_canary}"], workdir, env)
+    _run(
+        terraform,
+        ["apply", "-auto-approve", "-input=false", "-no-color", f"-var=db={base_canary}"],
+        workdir,
+        env,
+    )
     (workdir / "main.tf.json").write_text(json.dumps(_config(True, head=True)))
     _run(
         terraform,
-        ["plan", "-input=false", "-no-color", "-out=head.tfplan", f"-var=db={head_canary}",
-         f"-var=url={secret_looking}", f"-var=key={named_secret}"],
-        workdir, env,
+        [
+            "plan",
+            "-input=false",
+            "-no-color",
+            "-out=head.tfplan",
+            f"-var=db={head_canary}",
+            f"-var=url={secret_looking}",
+            f"-var=key={named_secret}",
+        ],
+        workdir,
+        env,
     )
     plan_file = scratch / "plan-prod.json"
     plan_file.write_text(_run(terraform, ["show", "-json", "head.tfplan"], workdir, env))

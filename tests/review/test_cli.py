@@ -12,7 +12,9 @@ from review.cli import main
 def test_review_from_plan_writes_comment_and_redacted_json(real_plan, tmp_path, capsys):
     comment, saved = tmp_path / "out" / "comment.md", tmp_path / "out" / "review.json"
     # The stage comes from the file name (plan-prod.json).
-    assert main(["--plan", str(real_plan.plan_file), "--output", str(comment), "--save-json", str(saved)]) == 0
+    assert (
+        main(["--plan", str(real_plan.plan_file), "--output", str(comment), "--save-json", str(saved)]) == 0
+    )
     text = comment.read_text()
     assert "[!CAUTION]" in text and "| prod (protected) | plan | 1 | 1 | 1 | 1 |" in text
     for output in (text, saved.read_text(), capsys.readouterr().out):
@@ -62,8 +64,17 @@ def _state_json(tmp_path):
 
 def _empty_plan(tmp_path):
     path = tmp_path / "plan-dev.json"
-    path.write_text(json.dumps({"format_version": "1.2", "terraform_version": "1.11.4", "resource_changes": [],
-                                "planned_values": {"root_module": {}}, "configuration": {"root_module": {}}}))
+    path.write_text(
+        json.dumps(
+            {
+                "format_version": "1.2",
+                "terraform_version": "1.11.4",
+                "resource_changes": [],
+                "planned_values": {"root_module": {}},
+                "configuration": {"root_module": {}},
+            }
+        )
+    )
     return path
 
 
@@ -86,8 +97,10 @@ def test_the_default_suppressions_file_may_be_absent(tmp_path, monkeypatch):
 
 def test_invalid_suppressions_date_names_the_file_and_field(tmp_path, capsys):
     bad = tmp_path / "suppressions.yaml"
-    bad.write_text("suppressions:\n  - rule: SGCT003\n    resource: a.b\n    stages: [dev]\n"
-                   "    reason: x86 until arm64 ships\n    expires: 2026-13-31\n")
+    bad.write_text(
+        "suppressions:\n  - rule: SGCT003\n    resource: a.b\n    stages: [dev]\n"
+        "    reason: x86 until arm64 ships\n    expires: 2026-13-31\n"
+    )
     assert main(["--plan", str(_empty_plan(tmp_path)), "--suppressions", str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}#0: expires must be a date" in err and "2026-13-31" in err
@@ -97,10 +110,15 @@ def test_unwritable_output_exits_2_and_writes_nothing(tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     comment, saved = tmp_path / "r2.md", blocker / "review.json"
-    assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(comment), "--save-json", str(saved)]) == 2
+    assert (
+        main(["--plan", str(_empty_plan(tmp_path)), "--output", str(comment), "--save-json", str(saved)]) == 2
+    )
     err = capsys.readouterr().err
     assert f"cannot write {saved}" in err and "not a directory" in err and "Traceback" not in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "plan-dev.json"]  # no r2.md, no temp files
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a-file",
+        "plan-dev.json",
+    ]  # no r2.md, no temp files
     assert main(["--plan", str(_empty_plan(tmp_path)), "--output", str(blocker / "c.md")]) == 2
 
 

@@ -20,11 +20,18 @@ def test_graph_has_every_resource_and_reference_edges(synth_output):
 
 
 def test_depends_on_and_references_become_edges_unknown_targets_do_not():
-    config = {"resource": {"aws_s3_bucket": {"a": {"bucket": "x"}},
-                           "aws_s3_bucket_policy": {"p": {"bucket": "${aws_s3_bucket.a.id}", "policy": "${var.x}"}},
-                           "aws_sns_topic": {"t": {"depends_on": ["aws_s3_bucket.a"], "name": "${aws_nothing.z.id}"}}}}
+    config = {
+        "resource": {
+            "aws_s3_bucket": {"a": {"bucket": "x"}},
+            "aws_s3_bucket_policy": {"p": {"bucket": "${aws_s3_bucket.a.id}", "policy": "${var.x}"}},
+            "aws_sns_topic": {"t": {"depends_on": ["aws_s3_bucket.a"], "name": "${aws_nothing.z.id}"}},
+        }
+    }
     graph = build_graph("dev", config)
-    assert graph.edges == [("aws_s3_bucket_policy.p", "aws_s3_bucket.a"), ("aws_sns_topic.t", "aws_s3_bucket.a")]
+    assert graph.edges == [
+        ("aws_s3_bucket_policy.p", "aws_s3_bucket.a"),
+        ("aws_sns_topic.t", "aws_s3_bucket.a"),
+    ]
 
 
 def test_mermaid_defines_every_node_it_links(synth_output):
@@ -39,7 +46,9 @@ def test_dot_is_balanced_and_quoted(synth_output):
     text = to_dot(build_graph("prod", synth_output.stack("prod").config))
     assert text.startswith('digraph "prod" {') and text.count("{") == text.count("}")
     assert " -> " in text
-    assert "\\n" in text and "\\\\n" not in text  # labels break lines with DOT's `\n`, not a literal backslash
+    assert (
+        "\\n" in text and "\\\\n" not in text
+    )  # labels break lines with DOT's `\n`, not a literal backslash
 
 
 def test_image_renders_with_graphviz(synth_output, tmp_path):
@@ -58,7 +67,9 @@ def test_image_without_graphviz_names_dot(monkeypatch, tmp_path):
 
 def test_cli_writes_markdown_and_refuses_a_missing_stack(synth_output, tmp_path, capsys):
     output = tmp_path / "prod.md"
-    assert diagram_main(["--stage", "prod", "--synth", str(synth_output.outdir), "--output", str(output)]) == 0
+    assert (
+        diagram_main(["--stage", "prod", "--synth", str(synth_output.outdir), "--output", str(output)]) == 0
+    )
     assert output.read_text().startswith("```mermaid\nflowchart LR")
     assert diagram_main(["--stage", "pr-999", "--synth", str(synth_output.outdir)]) == 2
     assert "synthesize the stage first" in capsys.readouterr().err
@@ -77,6 +88,11 @@ def test_cli_unwritable_output_exits_2(tmp_path, capsys):
     stack.write_text('{"resource": {"aws_sns_topic": {"t": {"name": "x"}}}}')
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    assert diagram_main(["--stage", "dev", "--synth", str(tmp_path / "out"), "--output", str(blocker / "dev.md")]) == 2
+    assert (
+        diagram_main(
+            ["--stage", "dev", "--synth", str(tmp_path / "out"), "--output", str(blocker / "dev.md")]
+        )
+        == 2
+    )
     assert "not a directory" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "out"]

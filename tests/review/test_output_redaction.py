@@ -51,12 +51,15 @@ def assert_nothing_leaks(secrets: dict[str, str], *texts: str) -> None:
     assert "ap-southeast-1" in texts[0] and "plain-label" in texts[0]  # ordinary values stay readable
 
 
-@pytest.mark.parametrize("value", [
-    {"api_key": "plain-value-1234", "region": "x"},
-    ["ghp_" + "a1B2c3D4e5" * 4, "ok"],
-    {"a": {"b": [{"endpoint": "postgres://u:p/w$d@db/x"}]}},
-    {"db_password": 123456},
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"api_key": "plain-value-1234", "region": "x"},
+        ["ghp_" + "a1B2c3D4e5" * 4, "ok"],
+        {"a": {"b": [{"endpoint": "postgres://u:p/w$d@db/x"}]}},
+        {"db_password": 123456},
+    ],
+)
 def test_safe_display_masks_inside_containers(value):
     text = safe_display("output", value)
     for secret in ("plain-value-1234", "a1B2c3D4e5", "p/w$d", "123456"):
@@ -79,18 +82,24 @@ def output_plan(tmp_path_factory):
     workdir = scratch / "config"
     workdir.mkdir()
     secrets = canaries()
-    config = {"variable": {name: {"type": "string"} for name in secrets},
-              "output": outputs({name: f"${{var.{name}}}" for name in secrets})}
+    config = {
+        "variable": {name: {"type": "string"} for name in secrets},
+        "output": outputs({name: f"${{var.{name}}}" for name in secrets}),
+    }
     (workdir / "main.tf.json").write_text(json.dumps(config))
     env = {**os.environ, **offline_cli_environment(scratch / "cli", None)}
 
     def run(*args: str) -> str:
-        result = subprocess.run([terraform, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [terraform, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=300
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 
     run("init", "-input=false", "-no-color")
-    run("plan", "-input=false", "-no-color", "-out=out.tfplan", *(f"-var={k}={v}" for k, v in secrets.items()))
+    run(
+        "plan", "-input=false", "-no-color", "-out=out.tfplan", *(f"-var={k}={v}" for k, v in secrets.items())
+    )
     plan_file = scratch / "plan-dev.json"
     plan_file.write_text(run("show", "-json", "out.tfplan"))
     return plan_file, secrets
@@ -117,7 +126,9 @@ def _stack(root: Path, literal_outputs: dict) -> Path:
 def test_synth_diff_never_prints_secrets_inside_outputs(tmp_path, capsys):
     secrets = canaries()
     base = _stack(tmp_path / "base", {"region": {"value": "ap-southeast-1"}})
-    head = _stack(tmp_path / "head", {**outputs(secrets), "tokens": {"value": [secrets["gh"], "plain-label"]}})
+    head = _stack(
+        tmp_path / "head", {**outputs(secrets), "tokens": {"value": [secrets["gh"], "plain-label"]}}
+    )
     saved = tmp_path / "review.json"
     assert main(["--base", str(base), "--head", str(head), "--save-json", str(saved)]) == 0
     assert_nothing_leaks(secrets, capsys.readouterr().out, saved.read_text())

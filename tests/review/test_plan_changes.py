@@ -9,6 +9,7 @@ from review.plan_changes import load_plan, review_plan
 from review.render import render_comment
 from review.stage_info import ReviewInputError, check_plan_stage, stage_from_filename
 
+
 def _review(real_plan, stage="prod"):
     return review_plan(stage, load_plan(real_plan.plan_file), real_plan.plan_file)
 
@@ -67,7 +68,10 @@ def test_no_sensitive_value_anywhere_in_the_model_or_comment(real_plan):
         assert canary in real_plan.plan_file.read_text()  # the plan itself holds it in clear text
         assert canary not in text and canary not in model
     secret_output = next(o for o in reviewed.review.outputs if o.name == "secret")
-    assert secret_output.sensitive and (secret_output.before, secret_output.after) == ("(sensitive)", "(sensitive)")
+    assert secret_output.sensitive and (secret_output.before, secret_output.after) == (
+        "(sensitive)",
+        "(sensitive)",
+    )
 
 
 @pytest.mark.terraform
@@ -83,15 +87,31 @@ def test_secret_looking_and_secret_named_literals_are_masked(real_plan):
 
 
 def test_stage_mismatch_between_name_and_plan_is_refused(tmp_path):
-    plan = {"configuration": {"provider_config": {"aws": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws",
-            "expressions": {"default_tags": [{"tags": {"constant_value": {"stage": "staging"}}}]}}}}}
+    plan = {
+        "configuration": {
+            "provider_config": {
+                "aws": {
+                    "name": "aws",
+                    "full_name": "registry.terraform.io/hashicorp/aws",
+                    "expressions": {"default_tags": [{"tags": {"constant_value": {"stage": "staging"}}}]},
+                }
+            }
+        }
+    }
     check_plan_stage("staging", plan, tmp_path / "p.json")
     with pytest.raises(ReviewInputError, match=r"made for stage 'staging'.*--plan staging="):
         check_plan_stage("prod", plan, tmp_path / "p.json")
 
 
-@pytest.mark.parametrize("name,stage", [("plan-prod.json", "prod"), ("plan-pr-7.json", "pr-7"),
-                                        ("staging.plan.json", "staging"), ("dev.json", "dev")])
+@pytest.mark.parametrize(
+    "name,stage",
+    [
+        ("plan-prod.json", "prod"),
+        ("plan-pr-7.json", "pr-7"),
+        ("staging.plan.json", "staging"),
+        ("dev.json", "dev"),
+    ],
+)
 def test_stage_from_filename(tmp_path, name, stage):
     assert stage_from_filename(tmp_path / name) == stage
 
@@ -115,16 +135,25 @@ def test_bad_plan_files_get_specific_errors(tmp_path):
 PLAN_HEAD = {"format_version": "1.2", "terraform_version": "1.11.4", "configuration": {}}
 
 
-@pytest.mark.parametrize("plan, words", [
-    ({"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {}}}, "this is state JSON"),
-    ({**PLAN_HEAD, "errored": True, "resource_changes": []}, "marked this plan as errored"),
-    ({**PLAN_HEAD, "format_version": "2.0", "resource_changes": []}, "format_version '2.0' is not supported"),
-    ({**PLAN_HEAD, "resource_changes": {}}, "resource_changes must be a list"),
-    ({**PLAN_HEAD, "resource_changes": [{"address": "a.b", "change": {}}]}, "'a.b' has no actions"),
-    ({**PLAN_HEAD, "resource_changes": ["a.b"]}, r"resource_changes\[0\] must be an object"),
-    ({**PLAN_HEAD, "output_changes": []}, "output_changes must be an object"),
-    ({"format_version": "1.2"}, "so it is not a plan"),
-])
+@pytest.mark.parametrize(
+    "plan, words",
+    [
+        (
+            {"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {}}},
+            "this is state JSON",
+        ),
+        ({**PLAN_HEAD, "errored": True, "resource_changes": []}, "marked this plan as errored"),
+        (
+            {**PLAN_HEAD, "format_version": "2.0", "resource_changes": []},
+            "format_version '2.0' is not supported",
+        ),
+        ({**PLAN_HEAD, "resource_changes": {}}, "resource_changes must be a list"),
+        ({**PLAN_HEAD, "resource_changes": [{"address": "a.b", "change": {}}]}, "'a.b' has no actions"),
+        ({**PLAN_HEAD, "resource_changes": ["a.b"]}, r"resource_changes\[0\] must be an object"),
+        ({**PLAN_HEAD, "output_changes": []}, "output_changes must be an object"),
+        ({"format_version": "1.2"}, "so it is not a plan"),
+    ],
+)
 def test_unusable_plans_are_refused_not_reviewed_as_no_changes(tmp_path, plan, words):
     # The same validation as `sgct check` (policies.inputs.plan_view.check_plan): each of these used to load.
     path = tmp_path / "plan-prod.json"

@@ -24,14 +24,16 @@ def test_caution_block_lists_protected_destruction_first():
     assert text.startswith(MARKER)
     caution = text.index("[!CAUTION]")
     assert caution < text.index("| stage |")
-    block = text[caution:text.index("| stage |")]
+    block = text[caution : text.index("| stage |")]
     assert "aws_s3_bucket.b001" in block and "aws_s3_bucket.b002" in block
     assert "b003" not in block and "b004" not in block  # updates and unprotected stages are not called out
     assert "| prod (protected) | plan | 0 | 1 | 1 | 1 | 0 |" in text
 
 
 def test_no_caution_block_without_protected_destruction():
-    text = render_comment([_stage("prod", True, [_change(1)]), _stage("dev", False, [_change(2, Action.DESTROY)])])
+    text = render_comment(
+        [_stage("prod", True, [_change(1)]), _stage("dev", False, [_change(2, Action.DESTROY)])]
+    )
     assert "[!CAUTION]" not in text
 
 
@@ -70,7 +72,10 @@ def test_values_cannot_break_the_table_or_inject_html():
 
 
 def test_findings_are_listed_and_many_are_folded():
-    few = [Finding("SGCT003", "error", f"aws_lambda_function.f{i}", "architecture is x86_64", "use arm64") for i in range(2)]
+    few = [
+        Finding("SGCT003", "error", f"aws_lambda_function.f{i}", "architecture is x86_64", "use arm64")
+        for i in range(2)
+    ]
     many = few * 4
     assert "**Policy findings (2)**" in render_comment([_stage("dev", False, [], few)])
     assert "<summary>Policy findings (8)</summary>" in render_comment([_stage("dev", False, [], many)])

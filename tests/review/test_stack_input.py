@@ -58,8 +58,12 @@ def test_build_graph_itself_names_the_key():
 
 
 def test_a_well_formed_stack_passes_with_optional_sections_absent_or_null():
-    config = {"resource": None, "output": {"url": {"value": "x"}}, "moved": [{"from": "a.b", "to": "a.c"}],
-              "//": "comments are free-form"}
+    config = {
+        "resource": None,
+        "output": {"url": {"value": "x"}},
+        "moved": [{"from": "a.b", "to": "a.c"}],
+        "//": "comments are free-form",
+    }
     assert check_stack("cdk.tf.json", config) is config
 
 

@@ -73,20 +73,32 @@ def test_moved_block_is_an_update_not_a_destroy(synth_output, tmp_path):
 
     _edit(base, "dev", rename_in_base)
     head = _copy(synth_output, tmp_path / "head")
-    _edit(head, "dev", lambda config: config.setdefault("moved", []).append({"from": f"{type_name}.old_name", "to": address}))
+    _edit(
+        head,
+        "dev",
+        lambda config: config.setdefault("moved", []).append(
+            {"from": f"{type_name}.old_name", "to": address}
+        ),
+    )
     [dev] = diff_outdirs(base, head, ["dev"])[0]
-    assert [(c.address, c.action, c.reason) for c in dev.changed] == [(address, Action.UPDATE, f"moved from {type_name}.old_name")]
+    assert [(c.address, c.action, c.reason) for c in dev.changed] == [
+        (address, Action.UPDATE, f"moved from {type_name}.old_name")
+    ]
 
 
 def test_added_and_removed_stacks_are_noted(synth_output, tmp_path):
     base = _copy(synth_output, tmp_path)
     shutil.rmtree(base / "stacks" / "pr-123")
     (base / "stacks" / "pr-9").mkdir()
-    (base / "stacks" / "pr-9" / "cdk.tf.json").write_text(json.dumps({"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}))
+    (base / "stacks" / "pr-9" / "cdk.tf.json").write_text(
+        json.dumps({"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}})
+    )
     reviews = {review.stage: review for review in diff_outdirs(base, synth_output.outdir)[0]}
     assert "new on this branch" in " ".join(reviews["pr-123"].notes)
     assert reviews["pr-123"].count(Action.CREATE) == len(synth_output.stack("pr-123").resources())
-    assert reviews["pr-9"].count(Action.DESTROY) == 1 and "removed on this branch" in " ".join(reviews["pr-9"].notes)
+    assert reviews["pr-9"].count(Action.DESTROY) == 1 and "removed on this branch" in " ".join(
+        reviews["pr-9"].notes
+    )
 
 
 def test_bad_inputs_are_refused(synth_output, tmp_path):

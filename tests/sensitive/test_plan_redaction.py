@@ -13,18 +13,47 @@ def test_mask_sensitive_follows_the_marker_shape():
 
 
 def test_redact_plan_covers_changes_values_outputs_and_variables():
-    entry = change("aws_lambda_function.f", ["update"], {"env": "old-secret-1"}, {"env": "new-secret-2"},
-                   before_sensitive={"env": True}, after_sensitive={"env": True})
-    data = plan([entry], "dev", variables={"pw": {"value": "var-secret-3"}},
-                output_changes={"o": {"actions": ["update"], "before": "out-secret-4", "after": "out-secret-5",
-                                      "before_sensitive": True, "after_sensitive": True}},
-                planned_values={"outputs": {"o": {"sensitive": True, "value": "out-secret-5"}},
-                                "root_module": {"resources": [{"address": "x", "values": {"env": "new-secret-2"},
-                                                               "sensitive_values": {"env": True}}],
-                                                "child_modules": []}})
+    entry = change(
+        "aws_lambda_function.f",
+        ["update"],
+        {"env": "old-secret-1"},
+        {"env": "new-secret-2"},
+        before_sensitive={"env": True},
+        after_sensitive={"env": True},
+    )
+    data = plan(
+        [entry],
+        "dev",
+        variables={"pw": {"value": "var-secret-3"}},
+        output_changes={
+            "o": {
+                "actions": ["update"],
+                "before": "out-secret-4",
+                "after": "out-secret-5",
+                "before_sensitive": True,
+                "after_sensitive": True,
+            }
+        },
+        planned_values={
+            "outputs": {"o": {"sensitive": True, "value": "out-secret-5"}},
+            "root_module": {
+                "resources": [
+                    {"address": "x", "values": {"env": "new-secret-2"}, "sensitive_values": {"env": True}}
+                ],
+                "child_modules": [],
+            },
+        },
+    )
     data["configuration"]["root_module"]["variables"] = {"pw": {"sensitive": True, "default": "var-secret-6"}}
     secrets = sensitive_strings(data)
-    assert {"old-secret-1", "new-secret-2", "var-secret-3", "out-secret-4", "out-secret-5", "var-secret-6"} <= secrets
+    assert {
+        "old-secret-1",
+        "new-secret-2",
+        "var-secret-3",
+        "out-secret-4",
+        "out-secret-5",
+        "var-secret-6",
+    } <= secrets
     text = json.dumps(redact_plan(data))
     assert not any(secret in text for secret in secrets)
     assert scrub("value was new-secret-2", secrets) == f"value was {REDACTED}"

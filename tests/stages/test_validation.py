@@ -75,7 +75,9 @@ def test_hostname_label_limit_is_checked(monkeypatch):
 def test_selected_stages_validates_every_name_before_returning():
     with pytest.raises(StageNameError, match="stage-name/permanent-name"):
         selected_stages([], environ={"SGCT_EPHEMERAL_STAGES": "pr-1, prod"})
-    names = [stage.name for stage in selected_stages(["pr-1"], environ={"SGCT_EPHEMERAL_STAGES": "pr-2 pr-1"})]
+    names = [
+        stage.name for stage in selected_stages(["pr-1"], environ={"SGCT_EPHEMERAL_STAGES": "pr-2 pr-1"})
+    ]
     assert names == ["prod", "staging", "dev", "pr-1", "pr-2"]
 
 

@@ -50,8 +50,14 @@ def _run_step(step, cwd, env):
     # GitHub's default shell for `run:` on Linux: bash --noprofile --norc -eo pipefail {0}.
     script = cwd / "step.sh"
     script.write_text(step["run"])
-    return subprocess.run([BASH, "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=cwd,
-                          env={"PATH": os.environ["PATH"], **env}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [BASH, "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=cwd,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_deploy_workflow_takes_an_optional_application_release():
@@ -93,37 +99,63 @@ def fake_tools(tmp_path):
 @needs_bash
 def test_download_fetches_both_builds_into_dist(fake_tools):
     workspace, env, gh_log = fake_tools
-    result = _run_step(_step("Download the application build"), workspace, {
-        **env, "APP_RELEASE": "v1.2.3", "APP_REPOSITORY": "owner/app", "FAKE_ASSETS": "api.zip web.zip"})
+    result = _run_step(
+        _step("Download the application build"),
+        workspace,
+        {**env, "APP_RELEASE": "v1.2.3", "APP_REPOSITORY": "owner/app", "FAKE_ASSETS": "api.zip web.zip"},
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in (workspace / "dist").iterdir()) == ["api.zip", "web.zip"]
-    assert gh_log.read_text().split() == ["release", "download", "v1.2.3", "--repo", "owner/app", "--dir", "dist",
-                                          "--pattern", "api.zip", "--pattern", "web.zip"]
+    assert gh_log.read_text().split() == [
+        "release",
+        "download",
+        "v1.2.3",
+        "--repo",
+        "owner/app",
+        "--dir",
+        "dist",
+        "--pattern",
+        "api.zip",
+        "--pattern",
+        "web.zip",
+    ]
 
 
 @needs_bash
-@pytest.mark.parametrize("release, repository, code, message", [
-    ("v1.2.3", "owner/app", 1, "release v1.2.3 of owner/app has no web.zip asset"),
-    ("--repo=evil/x", "owner/app", 2, "is not a release tag"),
-    ("v1.2.3", "owner/app --clobber", 2, "is not owner/name"),
-])
+@pytest.mark.parametrize(
+    "release, repository, code, message",
+    [
+        ("v1.2.3", "owner/app", 1, "release v1.2.3 of owner/app has no web.zip asset"),
+        ("--repo=evil/x", "owner/app", 2, "is not a release tag"),
+        ("v1.2.3", "owner/app --clobber", 2, "is not owner/name"),
+    ],
+)
 def test_download_refuses_bad_input_and_incomplete_releases(fake_tools, release, repository, code, message):
     workspace, env, gh_log = fake_tools
-    result = _run_step(_step("Download the application build"), workspace, {
-        **env, "APP_RELEASE": release, "APP_REPOSITORY": repository, "FAKE_ASSETS": "api.zip"})
+    result = _run_step(
+        _step("Download the application build"),
+        workspace,
+        {**env, "APP_RELEASE": release, "APP_REPOSITORY": repository, "FAKE_ASSETS": "api.zip"},
+    )
     assert result.returncode == code and message in result.stderr, result.stderr
     assert gh_log.exists() is (code == 1), "gh runs only with a valid tag and repository"
 
 
 @needs_bash
-@pytest.mark.parametrize("release, expected", [
-    ("v1.2.3", "api={ws}/dist/api.zip web={ws}/dist/web.zip require=1"),
-    ("", "api=unset web=unset require=unset"),
-])
+@pytest.mark.parametrize(
+    "release, expected",
+    [
+        ("v1.2.3", "api={ws}/dist/api.zip web={ws}/dist/web.zip require=1"),
+        ("", "api=unset web=unset require=unset"),
+    ],
+)
 def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, release, expected):
     workspace, env, _ = fake_tools
-    result = _run_step(_step("Terraform ${{ inputs.command }}"), workspace, {
-        **env, "STAGE": "prod", "COMMAND": "deploy", "APP_RELEASE": release})
+    result = _run_step(
+        _step("Terraform ${{ inputs.command }}"),
+        workspace,
+        {**env, "STAGE": "prod", "COMMAND": "deploy", "APP_RELEASE": release},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["cdktf deploy prod --auto-approve", expected.format(ws=workspace)]
 
@@ -131,6 +163,9 @@ def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, rel
 @needs_bash
 def test_the_deploy_workflow_no_longer_plans(fake_tools):
     workspace, env, _ = fake_tools
-    result = _run_step(_step("Terraform ${{ inputs.command }}"), workspace, {
-        **env, "STAGE": "prod", "COMMAND": "plan", "APP_RELEASE": ""})
+    result = _run_step(
+        _step("Terraform ${{ inputs.command }}"),
+        workspace,
+        {**env, "STAGE": "prod", "COMMAND": "plan", "APP_RELEASE": ""},
+    )
     assert result.returncode == 2 and "plans: terraform-plan.yml" in result.stderr

@@ -19,7 +19,9 @@ def _all_steps():
 def test_every_action_is_pinned_by_commit_sha():
     for name, job_id, step in _all_steps():
         if "uses" in step:
-            assert SHA_PINNED.match(step["uses"]), f"{name}:{job_id}: {step['uses']} is not pinned to a full SHA"
+            assert SHA_PINNED.match(step["uses"]), (
+                f"{name}:{job_id}: {step['uses']} is not pinned to a full SHA"
+            )
 
 
 def test_checkout_never_persists_credentials():
@@ -32,7 +34,9 @@ def test_checkout_never_persists_credentials():
 def test_no_expression_expands_inside_a_run_script():
     # Untrusted input (PR titles, branch names) and secrets reach scripts only through env vars.
     for name, job_id, step in _all_steps():
-        assert "${{" not in step.get("run", ""), f"{name}:{job_id}: `${{{{ }}}}` inside run: {step.get('name')}"
+        assert "${{" not in step.get("run", ""), (
+            f"{name}:{job_id}: `${{{{ }}}}` inside run: {step.get('name')}"
+        )
 
 
 def test_secrets_only_on_the_steps_that_need_them():
@@ -43,8 +47,10 @@ def test_secrets_only_on_the_steps_that_need_them():
             assert job.get("secrets") != "inherit", f"{name}:{job_id}: secrets: inherit passes every secret"
     users = {(name, step.get("name")) for name, _, step in _all_steps() if "secrets." in str(step)}
     assert users == {
-        ("terraform-stage.yml", "AWS credentials"), ("terraform-stage.yml", "Terraform ${{ inputs.command }}"),
-        ("terraform-plan.yml", "AWS credentials"), ("terraform-plan.yml", "Terraform plan"),
+        ("terraform-stage.yml", "AWS credentials"),
+        ("terraform-stage.yml", "Terraform ${{ inputs.command }}"),
+        ("terraform-plan.yml", "AWS credentials"),
+        ("terraform-plan.yml", "Terraform plan"),
     }
 
 
@@ -57,8 +63,11 @@ def test_permissions_are_empty_by_default_and_granted_per_job():
 
 
 def test_terraform_is_pinned():
-    versions = [s["with"]["terraform_version"] for _, _, s in _all_steps()
-                if s.get("uses", "").startswith("hashicorp/setup-terraform@")]
+    versions = [
+        s["with"]["terraform_version"]
+        for _, _, s in _all_steps()
+        if s.get("uses", "").startswith("hashicorp/setup-terraform@")
+    ]
     assert versions and all(re.fullmatch(r"1\.11\.\d+", str(version)) for version in versions)
 
 
@@ -66,12 +75,15 @@ def _calls(workflow_name):
     return {job_id: job for job_id, job in stage_calls(WORKFLOWS[workflow_name])}
 
 
-@pytest.mark.parametrize("workflow,stage,command,environment", [
-    ("deploy-staging.yml", "staging", "deploy", "staging"),
-    ("release.yml", "prod", "deploy", "production"),
-    ("preview.yml", "pr-${{ github.event.pull_request.number }}", "deploy", "preview"),
-    ("preview.yml", "pr-${{ github.event.pull_request.number }}", "destroy", "preview"),
-])
+@pytest.mark.parametrize(
+    "workflow,stage,command,environment",
+    [
+        ("deploy-staging.yml", "staging", "deploy", "staging"),
+        ("release.yml", "prod", "deploy", "production"),
+        ("preview.yml", "pr-${{ github.event.pull_request.number }}", "deploy", "preview"),
+        ("preview.yml", "pr-${{ github.event.pull_request.number }}", "destroy", "preview"),
+    ],
+)
 def test_deploys_run_per_stage_serialized_and_in_their_environment(workflow, stage, command, environment):
     [job] = [job for job in _calls(workflow).values() if job["with"]["command"] == command]
     assert job["with"]["stage"] == stage and job["with"]["environment"] == environment
@@ -95,10 +107,17 @@ def test_triggers():
 def test_pull_request_runs_synth_policies_sarif_tests_and_comment():
     checks = WORKFLOWS["pull-request.yml"]["jobs"]["checks"]
     runs = " ".join(step.get("run", "") for step in checks["steps"])
-    assert "bash scripts/setup.sh" in runs and "sgct check cdktf.out --format sarif --output policy.sarif" in runs
+    assert (
+        "bash scripts/setup.sh" in runs
+        and "sgct check cdktf.out --format sarif --output policy.sarif" in runs
+    )
     assert "pytest" in runs
-    sarif = next(s for s in checks["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
-    assert sarif["with"]["sarif_file"] == "policy.sarif" and checks["permissions"]["security-events"] == "write"
+    sarif = next(
+        s for s in checks["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")
+    )
+    assert (
+        sarif["with"]["sarif_file"] == "policy.sarif" and checks["permissions"]["security-events"] == "write"
+    )
     comment = WORKFLOWS["pull-request.yml"]["jobs"]["comment"]
     comment_runs = " ".join(step.get("run", "") for step in comment["steps"])
     assert "sgct review --base" in comment_runs and "gh pr comment" in comment_runs
@@ -117,7 +136,9 @@ def test_every_required_terraform_variable_is_supplied(synth_output, workflow):
         for name, declaration in synth_output.stack(stack).config.get("variable", {}).items():
             declared.add(name)
             if "default" not in declaration:
-                assert name in supplied, f"stack {stack} needs variable {name}: add TF_VAR_{name} to {workflow.name}"
+                assert name in supplied, (
+                    f"stack {stack} needs variable {name}: add TF_VAR_{name} to {workflow.name}"
+                )
     assert supplied <= declared, f"workflow sets variables no stack declares: {sorted(supplied - declared)}"
     assert "CLOUDFLARE_API_TOKEN" in env
 
@@ -131,9 +152,13 @@ def test_secret_env_names_match_secret_names():
 def test_plan_json_never_leaves_the_plan_job():
     plan = load(PLAN_REUSABLE)
     uploads = [step for _, step in steps(plan) if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert [step["with"]["path"] for step in uploads] == ["${{ runner.temp }}/review-${{ inputs.stage }}.json"]
+    assert [step["with"]["path"] for step in uploads] == [
+        "${{ runner.temp }}/review-${{ inputs.stage }}.json"
+    ]
     review_step = next(step for _, step in steps(plan) if step.get("name") == "Review the plan (redacted)")
     assert 'rm -f "$RUNNER_TEMP/plan-$STAGE.json"' in review_step["run"]
     assert "rm -f plan.tfplan" in _terraform_step(PLAN_REUSABLE)["run"]
     deploy = load(REUSABLE)
-    assert not [step for _, step in steps(deploy) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert not [
+        step for _, step in steps(deploy) if step.get("uses", "").startswith("actions/upload-artifact@")
+    ]

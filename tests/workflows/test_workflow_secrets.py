@@ -12,7 +12,14 @@ what holds then. These tests keep the repository's own workflows honest.)
 import re
 
 from modules.app.secrets import SECRET_NAMES
-from tests.workflows.workflow_files import PLAN_REUSABLE, WORKFLOW_FILES, called_workflow, load, steps, triggers
+from tests.workflows.workflow_files import (
+    PLAN_REUSABLE,
+    WORKFLOW_FILES,
+    called_workflow,
+    load,
+    steps,
+    triggers,
+)
 
 WORKFLOWS = {path.name: load(path) for path in WORKFLOW_FILES}
 PULL_REQUEST_EVENTS = {"pull_request", "pull_request_target"}
@@ -37,8 +44,11 @@ def secrets_reaching(job: dict) -> set[str]:
 def is_plan_job(job: dict) -> bool:
     arguments = job.get("with", {})
     environment = str(job.get("environment", arguments.get("environment", "")))
-    return (arguments.get("command") == "plan" or job.get("uses", "").endswith("/terraform-plan.yml")
-            or environment.startswith("plan-"))
+    return (
+        arguments.get("command") == "plan"
+        or job.get("uses", "").endswith("/terraform-plan.yml")
+        or environment.startswith("plan-")
+    )
 
 
 def _pull_request_jobs():
@@ -59,15 +69,22 @@ def test_the_check_catches_a_plan_that_runs_with_the_stage_secrets():
     assert is_plan_job(OLD_PLAN_JOB) and secrets_reaching(OLD_PLAN_JOB) == set(SECRET_NAMES)
     inherited = {"uses": "./.github/workflows/terraform-plan.yml", "secrets": "inherit"}
     assert secrets_reaching(inherited) == set(SECRET_NAMES)
-    explicit = {"uses": "./.github/workflows/terraform-plan.yml", "secrets": {"db": "${{ secrets.DATABASE_URL }}"}}
+    explicit = {
+        "uses": "./.github/workflows/terraform-plan.yml",
+        "secrets": {"db": "${{ secrets.DATABASE_URL }}"},
+    }
     assert secrets_reaching(explicit) == {"DATABASE_URL"}
 
 
 def test_pull_requests_reach_application_secrets_only_in_the_preview_environment():
     reaching = {where: job for where, job in _pull_request_jobs() if secrets_reaching(job)}
-    assert set(reaching) == {"preview.yml:deploy", "preview.yml:destroy"}, "the preview stage needs its secrets"
+    assert set(reaching) == {"preview.yml:deploy", "preview.yml:destroy"}, (
+        "the preview stage needs its secrets"
+    )
     for where, job in reaching.items():
-        assert job["with"]["environment"] == "preview", f"{where} reads secrets outside the preview environment"
+        assert job["with"]["environment"] == "preview", (
+            f"{where} reads secrets outside the preview environment"
+        )
 
 
 def _plan_step():
@@ -85,7 +102,11 @@ def test_plan_credentials_come_from_the_plan_environment_only():
     plan = load(PLAN_REUSABLE)
     [job] = plan["jobs"].values()
     assert job["environment"] == "${{ inputs.environment }}"
-    assert set(SECRET_REFERENCE.findall(str(plan))) == {"AWS_ROLE_ARN", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ZONE_ID"}
+    assert set(SECRET_REFERENCE.findall(str(plan))) == {
+        "AWS_ROLE_ARN",
+        "CLOUDFLARE_API_TOKEN",
+        "CLOUDFLARE_ZONE_ID",
+    }
     caller = WORKFLOWS["pull-request.yml"]["jobs"]["plan"]
     assert caller["with"]["environment"] == "plan-${{ matrix.stage }}" and "secrets" not in caller
 

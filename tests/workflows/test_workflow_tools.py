@@ -39,13 +39,21 @@ jobs:
 
 
 def _run(command, cwd=REPO_ROOT):
-    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_there_are_workflows():
     names = {path.name for path in WORKFLOW_FILES}
-    assert {"pull-request.yml", "preview.yml", "deploy-staging.yml", "release.yml", "terraform-stage.yml",
-            "terraform-plan.yml"} <= names
+    assert {
+        "pull-request.yml",
+        "preview.yml",
+        "deploy-staging.yml",
+        "release.yml",
+        "terraform-stage.yml",
+        "terraform-plan.yml",
+    } <= names
 
 
 def _need(tool, name):
@@ -63,7 +71,12 @@ def test_schema_valid(workflow):
 def test_schema_check_catches_a_bad_workflow(tmp_path):
     _need(CHECK_JSONSCHEMA, "check-jsonschema")
     (tmp_path / "bad.yml").write_text("name: no trigger\njobs:\n  a:\n    steps: []\n")
-    assert _run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", tmp_path / "bad.yml"]).returncode == 1
+    assert (
+        _run(
+            [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", tmp_path / "bad.yml"]
+        ).returncode
+        == 1
+    )
 
 
 def _actionlint(files):

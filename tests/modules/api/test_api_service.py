@@ -23,17 +23,30 @@ def scenarios():
         from modules.app.secrets import Secrets
 
         token = Secrets(stack, "secrets").reference("SG_CARS_TRENDS_API_TOKEN")
-        return ApiService(stack, "api", stage, ApiServiceProps(
-            certificate_arn=CERTIFICATE_ARN, authorizer_enabled=True, authorizer_token=token,
-            public_routes=("GET /health", "POST /workflows/{proxy+}"),
-        ))
+        return ApiService(
+            stack,
+            "api",
+            stage,
+            ApiServiceProps(
+                certificate_arn=CERTIFICATE_ARN,
+                authorizer_enabled=True,
+                authorizer_token=token,
+                public_routes=("GET /health", "POST /workflows/{proxy+}"),
+            ),
+        )
 
     def throttled(stack, stage):
-        return ApiService(stack, "api", stage, ApiServiceProps(certificate_arn=None, custom_domain_enabled=False))
+        return ApiService(
+            stack, "api", stage, ApiServiceProps(certificate_arn=None, custom_domain_enabled=False)
+        )
 
     ephemeral = resolve_stage("pr-123")
-    throttled_stage = replace(ephemeral, settings=replace(ephemeral.settings, throttle_rate_limit=50.0, throttle_burst_limit=100))
-    return synth_scenarios({"authorized": (resolve_stage("dev"), authorized), "throttled": (throttled_stage, throttled)})
+    throttled_stage = replace(
+        ephemeral, settings=replace(ephemeral.settings, throttle_rate_limit=50.0, throttle_burst_limit=100)
+    )
+    return synth_scenarios(
+        {"authorized": (resolve_stage("dev"), authorized), "throttled": (throttled_stage, throttled)}
+    )
 
 
 def _routes(stack):
@@ -56,7 +69,9 @@ def test_authorizer_guards_default_route_but_not_public_routes(scenarios):
 def test_authorizer_function_reads_the_token_secret_and_may_be_invoked_by_its_api(scenarios):
     stack = scenarios[0]["authorized"]
     function = by_name(stack, "aws_lambda_function", "function_name", "sgcarstrends-dev-api-authorizer")
-    assert function["environment"]["variables"] == {"SG_CARS_TRENDS_API_TOKEN": "${var.SG_CARS_TRENDS_API_TOKEN}"}
+    assert function["environment"]["variables"] == {
+        "SG_CARS_TRENDS_API_TOKEN": "${var.SG_CARS_TRENDS_API_TOKEN}"
+    }
     assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
     source_arns = [p["source_arn"] for p in stack.resources("aws_lambda_permission").values()]
     assert any("/authorizers/" in arn for arn in source_arns)
@@ -70,7 +85,9 @@ def test_throttling_comes_from_stage_settings_when_set(scenarios):
 
 def test_custom_domain_can_be_left_out(scenarios):
     stack = scenarios[0]["throttled"]
-    assert not stack.resources("aws_apigatewayv2_domain_name") and not stack.resources("aws_apigatewayv2_api_mapping")
+    assert not stack.resources("aws_apigatewayv2_domain_name") and not stack.resources(
+        "aws_apigatewayv2_api_mapping"
+    )
     assert scenarios[1]["throttled"].domain_target_name is None
 
 
@@ -79,10 +96,15 @@ def test_metric_helpers(scenarios):
     assert (api.metric_5xx().metric_name, api.metric_5xx().statistic) == ("5xx", "Sum")
     assert api.metric_latency().extended_statistic == "p95"
     assert api.metric_count().metric_name == "Count"
-    assert api.metric_count().namespace == "AWS/ApiGateway" and api.metric_count().dimensions["Stage"] == "$default"
+    assert (
+        api.metric_count().namespace == "AWS/ApiGateway"
+        and api.metric_count().dimensions["Stage"] == "$default"
+    )
 
 
-@pytest.mark.skipif(find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the authorizer")
+@pytest.mark.skipif(
+    find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the authorizer"
+)
 def test_authorizer_code_accepts_only_the_exact_bearer_token():
     script = """
 process.env.SG_CARS_TRENDS_API_TOKEN = 'tok-123';
@@ -93,16 +115,21 @@ import('./index.mjs').then(async m => console.log(JSON.stringify(await Promise.a
   m.handler({headers: {}}),
 ]).then(r => r.map(x => x.isAuthorized)))));
 """
-    result = subprocess.run([find_node(), "-e", script], cwd=AUTHORIZER_DIR, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [find_node(), "-e", script], cwd=AUTHORIZER_DIR, capture_output=True, text=True, timeout=60
+    )
     assert json.loads(result.stdout) == [True, False, False, False], result.stderr
 
 
-@pytest.mark.parametrize("props, message", [
-    (dict(certificate_arn=""), "certificate_arn is empty"),
-    (dict(certificate_arn=CERTIFICATE_ARN, authorizer_enabled=True), "needs authorizer_token"),
-    (dict(certificate_arn=CERTIFICATE_ARN, public_routes=("GET /status",)), "GET /health"),
-    (dict(certificate_arn=CERTIFICATE_ARN, public_routes=("GET /health", "FETCH /x")), "route key"),
-])
+@pytest.mark.parametrize(
+    "props, message",
+    [
+        (dict(certificate_arn=""), "certificate_arn is empty"),
+        (dict(certificate_arn=CERTIFICATE_ARN, authorizer_enabled=True), "needs authorizer_token"),
+        (dict(certificate_arn=CERTIFICATE_ARN, public_routes=("GET /status",)), "GET /health"),
+        (dict(certificate_arn=CERTIFICATE_ARN, public_routes=("GET /health", "FETCH /x")), "route key"),
+    ],
+)
 def test_bad_props_are_refused(props, message):
     with pytest.raises(ValueError, match=message):
         ApiServiceProps(**props)
@@ -117,7 +144,9 @@ def test_half_configured_throttling_is_refused():
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_api_lambda_handler_timeout_memory(synth_output, stage):
-    function = by_name(synth_output.stack(stage), "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-api")
+    function = by_name(
+        synth_output.stack(stage), "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-api"
+    )
     assert function["handler"] == "apps/api/src/index.handler"
     assert function["timeout"] == 120 and function["memory_size"] == API_MEMORY[stage]
 
@@ -137,7 +166,9 @@ def test_throttling_off_and_access_logs_with_stage_retention(synth_output, stage
     stack = synth_output.stack(stage)
     _, api_stage = only(stack, "aws_apigatewayv2_stage")
     assert "default_route_settings" not in api_stage
-    group = by_name(stack, "aws_cloudwatch_log_group", "name", f"/aws/apigateway/sgcarstrends-{stage}-http-api")
+    group = by_name(
+        stack, "aws_cloudwatch_log_group", "name", f"/aws/apigateway/sgcarstrends-{stage}-http-api"
+    )
     assert group["retention_in_days"] == RETENTION[stage]
     assert "aws_cloudwatch_log_group" in api_stage["access_log_settings"]["destination_arn"]
     assert json.loads(api_stage["access_log_settings"]["format"])["requestId"] == "$context.requestId"
@@ -146,10 +177,15 @@ def test_throttling_off_and_access_logs_with_stage_retention(synth_output, stage
 @pytest.mark.parametrize("stage", STAGES)
 def test_health_route_has_no_authorizer_and_default_route_reaches_lambda(synth_output, stage):
     routes = _routes(synth_output.stack(stage))
-    assert routes["GET /health"]["authorization_type"] == "NONE" and "authorizer_id" not in routes["GET /health"]
+    assert (
+        routes["GET /health"]["authorization_type"] == "NONE" and "authorizer_id" not in routes["GET /health"]
+    )
     assert routes["GET /health"]["target"] == routes["$default"]["target"]
-    permissions = [p for p in synth_output.stack(stage).resources("aws_lambda_permission").values()
-                   if p["principal"] == "apigateway.amazonaws.com"]
+    permissions = [
+        p
+        for p in synth_output.stack(stage).resources("aws_lambda_permission").values()
+        if p["principal"] == "apigateway.amazonaws.com"
+    ]
     assert permissions and all(p["source_arn"].endswith("/*/*") for p in permissions)
 
 
@@ -165,10 +201,16 @@ def test_custom_domain_is_the_stage_api_domain_with_tls_1_2(synth_output, stage)
     assert mapping["domain_name"] == "${" + domain_address + ".id}"
 
 
-@pytest.mark.parametrize("stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)])
+@pytest.mark.parametrize(
+    "stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)]
+)
 def test_api_resources_prevent_destroy_only_on_prod(synth_output, stage, protected):
     stack = synth_output.stack(stage)
-    for resource_type in ("aws_apigatewayv2_api", "aws_apigatewayv2_stage", "aws_apigatewayv2_domain_name",
-                          "aws_apigatewayv2_api_mapping"):
+    for resource_type in (
+        "aws_apigatewayv2_api",
+        "aws_apigatewayv2_stage",
+        "aws_apigatewayv2_domain_name",
+        "aws_apigatewayv2_api_mapping",
+    ):
         _, body = only(stack, resource_type)
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected, resource_type

@@ -19,7 +19,9 @@ def test_aws_primary_region_and_global_alias(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_aws_provider_sets_default_tags(synth_output, stage):
     for provider in synth_output.stack(stage).providers["aws"]:
-        assert provider["default_tags"] == [{"tags": {"app": "sgcarstrends", "stage": stage, "managed-by": "cdktf"}}]
+        assert provider["default_tags"] == [
+            {"tags": {"app": "sgcarstrends", "stage": stage, "managed-by": "cdktf"}}
+        ]
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -33,12 +35,27 @@ def test_cloudflare_token_is_never_in_the_json(synth_output, stage, monkeypatch)
 
 # Resource type prefix -> AWS provider `endpoints` key serving it.
 SERVICE_OF_PREFIX = {
-    "aws_acm_": "acm", "aws_api_gateway_": "apigateway", "aws_apigatewayv2_": "apigatewayv2",
-    "aws_cloudfront_": "cloudfront", "aws_cloudwatch_log_": "logs", "aws_cloudwatch_metric_": "cloudwatch",
-    "aws_cloudwatch_event_": "events", "aws_iam_": "iam", "aws_kms_": "kms", "aws_lambda_": "lambda",
-    "aws_route53_": "route53", "aws_s3_": "s3", "aws_scheduler_": "scheduler",
-    "aws_secretsmanager_": "secretsmanager", "aws_sns_": "sns", "aws_sqs_": "sqs", "aws_ssm_": "ssm",
-    "aws_caller_identity": "sts", "aws_region": None, "aws_partition": None, "aws_iam_policy_document": None,
+    "aws_acm_": "acm",
+    "aws_api_gateway_": "apigateway",
+    "aws_apigatewayv2_": "apigatewayv2",
+    "aws_cloudfront_": "cloudfront",
+    "aws_cloudwatch_log_": "logs",
+    "aws_cloudwatch_metric_": "cloudwatch",
+    "aws_cloudwatch_event_": "events",
+    "aws_iam_": "iam",
+    "aws_kms_": "kms",
+    "aws_lambda_": "lambda",
+    "aws_route53_": "route53",
+    "aws_s3_": "s3",
+    "aws_scheduler_": "scheduler",
+    "aws_secretsmanager_": "secretsmanager",
+    "aws_sns_": "sns",
+    "aws_sqs_": "sqs",
+    "aws_ssm_": "ssm",
+    "aws_caller_identity": "sts",
+    "aws_region": None,
+    "aws_partition": None,
+    "aws_iam_policy_document": None,
 }
 
 
@@ -57,16 +74,20 @@ def test_local_providers_send_every_used_service_to_the_endpoint(local_synth):
         assert services <= set(endpoints), f"no endpoint for {services - set(endpoints)}"
         assert set(endpoints.values()) == {local_synth.endpoint_url}
         assert provider["s3_use_path_style"] is True and provider["skip_credentials_validation"] is True
-        assert provider["skip_requesting_account_id"] is True and provider["skip_metadata_api_check"] == "true"
+        assert (
+            provider["skip_requesting_account_id"] is True and provider["skip_metadata_api_check"] == "true"
+        )
 
 
 def test_local_stack_has_no_cloudflare_and_no_credentials(local_synth):
     stack = local_synth.stack
     assert "cloudflare" not in stack.providers
     assert "cloudflare" not in stack.config["terraform"]["required_providers"]
-    assert not [t for block in ("resource", "data") for t in stack.config.get(block, {}) if t.startswith("cloudflare")]
+    assert not [
+        t for block in ("resource", "data") for t in stack.config.get(block, {}) if t.startswith("cloudflare")
+    ]
     text = json.dumps(stack.config)
-    for credential in ("access_key", "secret_key", "\"testing\"", "api_token"):
+    for credential in ("access_key", "secret_key", '"testing"', "api_token"):
         assert credential not in text, f"{credential!r} must only come from the environment"
 
 
@@ -82,7 +103,13 @@ def test_local_target_refuses_a_remote_endpoint():
         DeploymentTarget.from_environ({"SGCT_LOCAL_ENDPOINT": "http://10.0.0.5:4566"})
     target = DeploymentTarget.from_environ({"SGCT_LOCAL_ENDPOINT": "http://127.0.0.1:5000/"})
     assert target.aws_endpoint_url == "http://127.0.0.1:5000" and target.is_local
-    assert not (target.includes_cloudflare or target.validates_certificates or target.includes_cdn
-                or target.includes_api_custom_domain)
+    assert not (
+        target.includes_cloudflare
+        or target.validates_certificates
+        or target.includes_cdn
+        or target.includes_api_custom_domain
+    )
     real = DeploymentTarget.from_environ({})
-    assert real.includes_cloudflare and real.validates_certificates and real.includes_cdn and not real.is_local
+    assert (
+        real.includes_cloudflare and real.validates_certificates and real.includes_cdn and not real.is_local
+    )

@@ -45,11 +45,14 @@ def test_ci_variable_name():
     assert tf_var_name("DATABASE_URL") == "TF_VAR_DATABASE_URL"
 
 
-@pytest.mark.parametrize("names, message", [
-    ((), "empty"),
-    (("database_url",), "upper-case"),
-    (("DATABASE_URL", "DATABASE_URL"), "more than once"),
-])
+@pytest.mark.parametrize(
+    "names, message",
+    [
+        ((), "empty"),
+        (("database_url",), "upper-case"),
+        (("DATABASE_URL", "DATABASE_URL"), "more than once"),
+    ],
+)
 def test_bad_secret_names_are_refused(names, message):
     with pytest.raises(ValueError, match=message):
         SecretsProps(names=names)
@@ -76,7 +79,9 @@ def test_every_secret_env_var_is_a_variable_reference(synth_output, stage):
     for function in functions.values():
         for key, value in function.get("environment", {}).get("variables", {}).items():
             if key in SECRET_NAMES:
-                assert value == "${var." + key + "}", f"{function['function_name']}: {key} is not ${{var.{key}}}"
+                assert value == "${var." + key + "}", (
+                    f"{function['function_name']}: {key} is not ${{var.{key}}}"
+                )
 
 
 @pytest.fixture(scope="module")

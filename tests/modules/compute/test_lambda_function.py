@@ -6,7 +6,12 @@ import zipfile
 
 import pytest
 
-from modules.compute.lambda_artifact import PLACEHOLDER_DIR, PLACEHOLDER_IGNORED_ATTRIBUTES, ArtifactError, artifact_from_environ
+from modules.compute.lambda_artifact import (
+    PLACEHOLDER_DIR,
+    PLACEHOLDER_IGNORED_ATTRIBUTES,
+    ArtifactError,
+    artifact_from_environ,
+)
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
 from stages import resolve_stage
 from tests.modules.stack_scenarios import find_node, only, scratch_scope, synth_scenarios
@@ -34,27 +39,42 @@ def scenarios(artifacts):
 
         secrets = Secrets(stack, "secrets")
         env = {"STAGE": stage.name, "DATABASE_URL": secrets.reference("DATABASE_URL")}
-        return LambdaFunction(stack, "fn", stage, LambdaFunctionProps(**API, timeout_seconds=120, memory_mb=1024, environment=env))
+        return LambdaFunction(
+            stack,
+            "fn",
+            stage,
+            LambdaFunctionProps(**API, timeout_seconds=120, memory_mb=1024, environment=env),
+        )
 
     def from_dir(stack, stage):
-        return LambdaFunction(stack, "fn", stage, LambdaFunctionProps(
-            name_suffix="web", handler="server.handler", code_path=str(artifacts["dir"])))
+        return LambdaFunction(
+            stack,
+            "fn",
+            stage,
+            LambdaFunctionProps(name_suffix="web", handler="server.handler", code_path=str(artifacts["dir"])),
+        )
 
     def from_zip(stack, stage):
         return LambdaFunction(stack, "fn", stage, LambdaFunctionProps(**API, code_path=str(artifacts["zip"])))
 
-    return synth_scenarios({
-        "prod_placeholder": (resolve_stage("prod"), placeholder),
-        "dev_dir": (resolve_stage("dev"), from_dir),
-        "pr_zip": (resolve_stage("pr-123"), from_zip),
-    })
+    return synth_scenarios(
+        {
+            "prod_placeholder": (resolve_stage("prod"), placeholder),
+            "dev_dir": (resolve_stage("dev"), from_dir),
+            "pr_zip": (resolve_stage("pr-123"), from_zip),
+        }
+    )
 
 
 def test_defaults_are_arm64_nodejs22_with_handler_timeout_memory(scenarios):
     stacks, _ = scenarios
     _, function = only(stacks["prod_placeholder"], "aws_lambda_function")
     assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-    assert (function["handler"], function["timeout"], function["memory_size"]) == ("apps/api/src/index.handler", 120, 1024)
+    assert (function["handler"], function["timeout"], function["memory_size"]) == (
+        "apps/api/src/index.handler",
+        120,
+        1024,
+    )
     assert function["function_name"] == "sgcarstrends-prod-api"
     assert function["environment"]["variables"] == {"STAGE": "prod", "DATABASE_URL": "${var.DATABASE_URL}"}
 
@@ -64,7 +84,9 @@ def test_role_is_assumable_by_lambda_only_and_logs_only_to_its_own_group(scenari
     _, role = only(stack, "aws_iam_role")
     assert role["name"] == "sgcarstrends-prod-api-role"
     statement = json.loads(role["assume_role_policy"])["Statement"]
-    assert statement == [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]
+    assert statement == [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    ]
     log_group_address, _ = only(stack, "aws_cloudwatch_log_group")
     _, policy = only(stack, "aws_iam_role_policy")
     (logging,) = json.loads(policy["policy"])["Statement"]
@@ -85,7 +107,9 @@ def test_log_group_has_stage_retention_and_exists_before_the_function(scenarios)
 
 def test_prevent_destroy_on_prod_only(scenarios):
     stacks, _ = scenarios
-    assert only(stacks["prod_placeholder"], "aws_cloudwatch_log_group")[1]["lifecycle"] == {"prevent_destroy": True}
+    assert only(stacks["prod_placeholder"], "aws_cloudwatch_log_group")[1]["lifecycle"] == {
+        "prevent_destroy": True
+    }
     assert only(stacks["prod_placeholder"], "aws_lambda_function")[1]["lifecycle"]["prevent_destroy"] is True
     for resource_type in ("aws_lambda_function", "aws_cloudwatch_log_group"):
         assert "lifecycle" not in only(stacks["dev_dir"], resource_type)[1]
@@ -102,17 +126,24 @@ def test_placeholder_keeps_deployed_code_and_a_build_replaces_it(scenarios):
 def test_keep_deployed_code_merges_with_the_stage_lifecycle():
     from modules.app.bindings import TerraformResourceLifecycle
 
-    merged = keep_deployed_code(TerraformResourceLifecycle(prevent_destroy=True, ignore_changes=["tags", "filename"]))
+    merged = keep_deployed_code(
+        TerraformResourceLifecycle(prevent_destroy=True, ignore_changes=["tags", "filename"])
+    )
     assert merged.prevent_destroy is True
     assert merged.ignore_changes == ["tags", "filename", *PLACEHOLDER_IGNORED_ATTRIBUTES[1:]]
     unprotected = keep_deployed_code(None)
-    assert unprotected.prevent_destroy is None and unprotected.ignore_changes == list(PLACEHOLDER_IGNORED_ATTRIBUTES)
+    assert unprotected.prevent_destroy is None and unprotected.ignore_changes == list(
+        PLACEHOLDER_IGNORED_ATTRIBUTES
+    )
 
 
 def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios):
     stacks, built = scenarios
     assert built["prod_placeholder"].is_placeholder and not built["pr_zip"].is_placeholder
-    placeholder_zip = stacks["prod_placeholder"].path.parent / only(stacks["prod_placeholder"], "aws_lambda_function")[1]["filename"]
+    placeholder_zip = (
+        stacks["prod_placeholder"].path.parent
+        / only(stacks["prod_placeholder"], "aws_lambda_function")[1]["filename"]
+    )
     assert "apps/api/src/index.mjs" in zipfile.ZipFile(placeholder_zip).namelist()
     dir_zip = stacks["dev_dir"].path.parent / only(stacks["dev_dir"], "aws_lambda_function")[1]["filename"]
     assert zipfile.ZipFile(dir_zip).namelist() == ["server.mjs"]
@@ -123,36 +154,48 @@ def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios):
 def test_metric_helpers_name_the_function(scenarios):
     function = scenarios[1]["prod_placeholder"]
     assert function.timeout_seconds == 120
-    for metric, name in ((function.metric_errors(), "Errors"), (function.metric_invocations(), "Invocations"),
-                         (function.metric_throttles(), "Throttles")):
+    for metric, name in (
+        (function.metric_errors(), "Errors"),
+        (function.metric_invocations(), "Invocations"),
+        (function.metric_throttles(), "Throttles"),
+    ):
         assert (metric.namespace, metric.metric_name, metric.statistic) == ("AWS/Lambda", name, "Sum")
         assert metric.dimensions == {"FunctionName": "sgcarstrends-prod-api"}
     assert function.metric_duration().extended_statistic == "p99"
     assert function.metric_duration("Maximum").statistic == "Maximum"
 
 
-@pytest.mark.skipif(find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the placeholder")
+@pytest.mark.skipif(
+    find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the placeholder"
+)
 @pytest.mark.parametrize("module", ["./index.mjs", "./apps/api/src/index.mjs"])
 def test_placeholder_handler_answers_503_and_warmer(module):
     node = find_node()
-    script = (f"import('{module}').then(async m => console.log(JSON.stringify("
-              "[await m.handler({}), await m.handler({type: 'warmer'})])))")
-    result = subprocess.run([node, "-e", script], cwd=PLACEHOLDER_DIR, capture_output=True, text=True, timeout=60)
+    script = (
+        f"import('{module}').then(async m => console.log(JSON.stringify("
+        "[await m.handler({}), await m.handler({type: 'warmer'})])))"
+    )
+    result = subprocess.run(
+        [node, "-e", script], cwd=PLACEHOLDER_DIR, capture_output=True, text=True, timeout=60
+    )
     answered, warmed = json.loads(result.stdout)
     assert answered["statusCode"] == 503 and "placeholder" in answered["body"]
     assert warmed == {"warmed": True}
 
 
-@pytest.mark.parametrize("change, message", [
-    (dict(handler="index"), "path/module.export"),
-    (dict(timeout_seconds=0), "1-900"),
-    (dict(timeout_seconds=901), "1-900"),
-    (dict(memory_mb=64), "128-10240"),
-    (dict(architecture="arm"), "architecture"),
-    (dict(runtime="python3.12"), "Node.js runtime"),
-    (dict(environment={"AWS_REGION": "x"}), "reserved"),
-    (dict(environment={"DATABASE_URL": "postgres://user:pw@host/db"}), "literal strings"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (dict(handler="index"), "path/module.export"),
+        (dict(timeout_seconds=0), "1-900"),
+        (dict(timeout_seconds=901), "1-900"),
+        (dict(memory_mb=64), "128-10240"),
+        (dict(architecture="arm"), "architecture"),
+        (dict(runtime="python3.12"), "Node.js runtime"),
+        (dict(environment={"AWS_REGION": "x"}), "reserved"),
+        (dict(environment={"DATABASE_URL": "postgres://user:pw@host/db"}), "literal strings"),
+    ],
+)
 def test_bad_props_are_refused_with_the_reason(change, message):
     with pytest.raises(ValueError, match=message):
         LambdaFunctionProps(**{**API, **change})
@@ -161,15 +204,27 @@ def test_bad_props_are_refused_with_the_reason(change, message):
 def test_missing_artifact_path_is_an_error_not_a_placeholder(tmp_path):
     missing = tmp_path / "dist"
     with pytest.raises(ArtifactError, match="does not exist") as error:
-        LambdaFunction(scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(**API, code_path=str(missing)))
+        LambdaFunction(
+            scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(**API, code_path=str(missing))
+        )
     assert str(missing) in str(error.value)
 
 
 def test_artifact_without_the_handler_module_is_refused(artifacts):
     with pytest.raises(ArtifactError, match="apps/api/src/index.mjs"):
-        LambdaFunction(scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(**API, code_path=str(artifacts["dir"])))
+        LambdaFunction(
+            scratch_scope(),
+            "fn",
+            resolve_stage("dev"),
+            LambdaFunctionProps(**API, code_path=str(artifacts["dir"])),
+        )
     with pytest.raises(ArtifactError, match="placeholder"):
-        LambdaFunction(scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(name_suffix="web", handler="nope.handler"))
+        LambdaFunction(
+            scratch_scope(),
+            "fn",
+            resolve_stage("dev"),
+            LambdaFunctionProps(name_suffix="web", handler="nope.handler"),
+        )
 
 
 def test_artifact_path_comes_from_the_environment_or_placeholder():
@@ -185,11 +240,15 @@ def test_every_platform_lambda_is_arm64_nodejs22(synth_output, stage):
         assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
         group = f"/aws/lambda/{function['function_name']}"
         retention = resolve_stage(stage).settings.log_retention_days
-        assert any(g["name"] == group and g["retention_in_days"] == retention
-                   for g in synth_output.stack(stage).resources("aws_cloudwatch_log_group").values())
+        assert any(
+            g["name"] == group and g["retention_in_days"] == retention
+            for g in synth_output.stack(stage).resources("aws_cloudwatch_log_group").values()
+        )
 
 
-@pytest.mark.parametrize("stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)])
+@pytest.mark.parametrize(
+    "stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)]
+)
 def test_platform_functions_and_log_groups_prevent_destroy_only_on_prod(synth_output, stage, protected):
     stack = synth_output.stack(stage)
     for resource_type in ("aws_lambda_function", "aws_cloudwatch_log_group"):
@@ -200,6 +259,8 @@ def test_platform_functions_and_log_groups_prevent_destroy_only_on_prod(synth_ou
 @pytest.mark.parametrize("stage", ["dev", "pr-123"])
 def test_nothing_on_dev_or_ephemeral_stages_blocks_one_command_destroy(synth_output, stage):
     stack = synth_output.stack(stage)
-    blocking = [a for a, body in stack.resources().items() if body.get("lifecycle", {}).get("prevent_destroy")]
+    blocking = [
+        a for a, body in stack.resources().items() if body.get("lifecycle", {}).get("prevent_destroy")
+    ]
     assert blocking == []
     assert all(b["force_destroy"] is True for b in stack.resources("aws_s3_bucket").values())

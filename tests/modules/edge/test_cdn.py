@@ -58,7 +58,9 @@ def test_certificate_is_the_validated_us_east_1_one(synth_output, stage):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_hsts_and_security_headers(synth_output, stage):
-    headers = only(synth_output.stack(stage), "aws_cloudfront_response_headers_policy")["security_headers_config"]
+    headers = only(synth_output.stack(stage), "aws_cloudfront_response_headers_policy")[
+        "security_headers_config"
+    ]
     hsts = headers["strict_transport_security"]
     assert hsts["access_control_max_age_sec"] >= 31_536_000
     assert hsts["include_subdomains"] is True and hsts["preload"] is True and hsts["override"] is True
@@ -71,7 +73,10 @@ def test_hsts_and_security_headers(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_three_cache_policies_for_static_ssr_and_api(synth_output, stage):
     stack = synth_output.stack(stage)
-    policies = {body["name"].rsplit("-", 1)[1]: (address, body) for address, body in stack.resources("aws_cloudfront_cache_policy").items()}
+    policies = {
+        body["name"].rsplit("-", 1)[1]: (address, body)
+        for address, body in stack.resources("aws_cloudfront_cache_policy").items()
+    }
     assert set(policies) == {"static", "ssr", "api"}
     assert policies["static"][1]["default_ttl"] >= 86_400 and policies["static"][1]["min_ttl"] >= 86_400
     assert policies["ssr"][1]["default_ttl"] == 0
@@ -89,13 +94,19 @@ def test_three_cache_policies_for_static_ssr_and_api(synth_output, stage):
 def test_assets_come_through_an_always_signing_oac(synth_output, stage):
     stack = synth_output.stack(stage)
     oac = stack.resources("aws_cloudfront_origin_access_control")
-    (address, body), = oac.items()
-    assert (body["signing_behavior"], body["signing_protocol"], body["origin_access_control_origin_type"]) == ("always", "sigv4", "s3")
+    ((address, body),) = oac.items()
+    assert (
+        body["signing_behavior"],
+        body["signing_protocol"],
+        body["origin_access_control_origin_type"],
+    ) == ("always", "sigv4", "s3")
     assets = next(o for o in _distribution(synth_output, stage)["origin"] if o["origin_id"] == "assets")
     assert assets["origin_access_control_id"] == "${" + address + ".id}"
     policies = [p["policy"] for p in stack.resources("aws_s3_bucket_policy").values()]
     distribution_address = next(iter(stack.resources("aws_cloudfront_distribution")))
-    assert any(distribution_address + ".arn" in policy for policy in policies), "the assets bucket must trust this distribution"
+    assert any(distribution_address + ".arn" in policy for policy in policies), (
+        "the assets bucket must trust this distribution"
+    )
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -111,11 +122,13 @@ def test_www_redirect_only_on_prod_and_on_every_behaviour(synth_output, stage):
         assert functions == {}
         assert all("function_association" not in b for b in _behaviours(_distribution(synth_output, stage)))
         return
-    (address, function), = functions.items()
+    ((address, function),) = functions.items()
     assert function["runtime"] == "cloudfront-js-2.0" and function["publish"] is True
     assert '"www.sgcarstrends.com"' in function["code"]
     for behaviour in _behaviours(_distribution(synth_output, stage)):
-        assert behaviour["function_association"] == [{"event_type": "viewer-request", "function_arn": "${" + address + ".arn}"}]
+        assert behaviour["function_association"] == [
+            {"event_type": "viewer-request", "function_arn": "${" + address + ".arn}"}
+        ]
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -128,12 +141,20 @@ def test_plain_inputs_build_a_distribution_and_metrics():
     from modules.edge.cdn import Cdn
 
     built = {}
-    stack = synth_constructs("staging", lambda scope, stage, _: built.setdefault("cdn", Cdn(scope, "cdn", stage, CdnProps(**PLAIN))))
+    stack = synth_constructs(
+        "staging",
+        lambda scope, stage, _: built.setdefault("cdn", Cdn(scope, "cdn", stage, CdnProps(**PLAIN))),
+    )
     distribution = only(stack, "aws_cloudfront_distribution")
     assert distribution["viewer_certificate"]["acm_certificate_arn"] == CERTIFICATE_ARN
     assert only(stack, "aws_s3_bucket_policy")["bucket"] == "assets"
     metric = built["cdn"].metric_5xx_rate()
-    assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == ("AWS/CloudFront", "5xxErrorRate", "Average", "us-east-1")
+    assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == (
+        "AWS/CloudFront",
+        "5xxErrorRate",
+        "Average",
+        "us-east-1",
+    )
     assert metric.dimensions["Region"] == "Global" and set(metric.dimensions) == {"DistributionId", "Region"}
     assert built["cdn"].metric_requests().metric_name == "Requests"
 

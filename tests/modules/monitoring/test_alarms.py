@@ -9,11 +9,19 @@ from tests.modules.construct_synth import only, synth_constructs
 TOPIC = "arn:aws:sns:ap-southeast-1:123456789012:sgcarstrends-dev-alarms"
 ERRORS = Metric("AWS/Lambda", "Errors", {"FunctionName": "f"})
 INVOCATIONS = Metric("AWS/Lambda", "Invocations", {"FunctionName": "f"})
-CDN_RATE = Metric("AWS/CloudFront", "5xxErrorRate", {"DistributionId": "E1", "Region": "Global"}, statistic="Average", region="us-east-1")
+CDN_RATE = Metric(
+    "AWS/CloudFront",
+    "5xxErrorRate",
+    {"DistributionId": "E1", "Region": "Global"},
+    statistic="Average",
+    region="us-east-1",
+)
 
 
 def _props(**overrides):
-    base = dict(name_suffix="api-lambda-throttles", description="d", threshold=1, metric=ERRORS, actions=(TOPIC,))
+    base = dict(
+        name_suffix="api-lambda-throttles", description="d", threshold=1, metric=ERRORS, actions=(TOPIC,)
+    )
     return AlarmProps(**{**base, **overrides})
 
 
@@ -21,7 +29,11 @@ def test_a_metric_alarm_synthesizes_namespace_dimensions_and_actions():
     stack = synth_constructs("dev", lambda scope, stage, _: Alarm(scope, "alarm", stage, _props()))
     alarm = only(stack, "aws_cloudwatch_metric_alarm")
     assert (alarm["alarm_name"], alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
-        "sgcarstrends-dev-api-lambda-throttles", "AWS/Lambda", "Errors", "Sum")
+        "sgcarstrends-dev-api-lambda-throttles",
+        "AWS/Lambda",
+        "Errors",
+        "Sum",
+    )
     assert alarm["dimensions"] == {"FunctionName": "f"} and alarm["alarm_actions"] == [TOPIC]
 
 

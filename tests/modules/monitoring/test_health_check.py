@@ -8,13 +8,28 @@ from tests.modules.construct_synth import only, synth_constructs
 
 def test_health_check_and_its_us_east_1_metric():
     built = {}
-    stack = synth_constructs("pr-5", lambda scope, stage, _: built.setdefault(
-        "check", HealthCheck(scope, "health", stage, HealthCheckProps(domain_name="api-pr-5.sgcarstrends.com"))))
+    stack = synth_constructs(
+        "pr-5",
+        lambda scope, stage, _: built.setdefault(
+            "check",
+            HealthCheck(scope, "health", stage, HealthCheckProps(domain_name="api-pr-5.sgcarstrends.com")),
+        ),
+    )
     check = only(stack, "aws_route53_health_check")
-    assert (check["type"], check["fqdn"], check["port"], check["resource_path"]) == ("HTTPS", "api-pr-5.sgcarstrends.com", 443, "/health")
+    assert (check["type"], check["fqdn"], check["port"], check["resource_path"]) == (
+        "HTTPS",
+        "api-pr-5.sgcarstrends.com",
+        443,
+        "/health",
+    )
     assert check["tags"] == {"Name": "sgcarstrends-pr-5-api-health"}
     metric = built["check"].metric_status()
-    assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == ("AWS/Route53", "HealthCheckStatus", "Minimum", "us-east-1")
+    assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == (
+        "AWS/Route53",
+        "HealthCheckStatus",
+        "Minimum",
+        "us-east-1",
+    )
 
 
 @pytest.mark.parametrize(

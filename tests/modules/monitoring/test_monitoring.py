@@ -9,20 +9,31 @@ from tests.modules.construct_synth import synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 REGIONAL = {
-    "api-lambda-error-rate-high", "api-lambda-throttles", "api-lambda-duration-near-timeout",
-    "web-lambda-error-rate-high", "web-lambda-throttles", "web-lambda-duration-near-timeout",
-    "api-5xx-high", "api-latency-p95-high",
+    "api-lambda-error-rate-high",
+    "api-lambda-throttles",
+    "api-lambda-duration-near-timeout",
+    "web-lambda-error-rate-high",
+    "web-lambda-throttles",
+    "web-lambda-duration-near-timeout",
+    "api-5xx-high",
+    "api-latency-p95-high",
 }
 GLOBAL = {"web-cdn-5xx-rate-high", "api-health-check-failed"}
 
 
 def _alarms(synth_output, stage):
     prefix = f"sgcarstrends-{stage}-"
-    return {body["alarm_name"].removeprefix(prefix): body for body in synth_output.stack(stage).resources("aws_cloudwatch_metric_alarm").values()}
+    return {
+        body["alarm_name"].removeprefix(prefix): body
+        for body in synth_output.stack(stage).resources("aws_cloudwatch_metric_alarm").values()
+    }
 
 
 def _topics(synth_output, stage):
-    return {body["name"]: (address, body) for address, body in synth_output.stack(stage).resources("aws_sns_topic").items()}
+    return {
+        body["name"]: (address, body)
+        for address, body in synth_output.stack(stage).resources("aws_sns_topic").items()
+    }
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -36,7 +47,9 @@ def test_every_alarm_exists_and_notifies_its_regions_topic(synth_output, stage):
         topic = global_topic if name in GLOBAL else regional_topic
         assert alarm["alarm_actions"] == alarm["ok_actions"] == ["${" + topic + ".arn}"]
         assert alarm.get("provider", "aws") == ("aws.us_east_1" if name in GLOBAL else "aws")
-        assert alarm["treat_missing_data"] == ("breaching" if name == "api-health-check-failed" else "notBreaching")
+        assert alarm["treat_missing_data"] == (
+            "breaching" if name == "api-health-check-failed" else "notBreaching"
+        )
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -53,7 +66,9 @@ def test_thresholds_come_from_the_stage(synth_output, stage):
 
 
 def test_thresholds_differ_between_stages(synth_output):
-    rates = {stage: _alarms(synth_output, stage)["api-lambda-error-rate-high"]["threshold"] for stage in STAGES}
+    rates = {
+        stage: _alarms(synth_output, stage)["api-lambda-error-rate-high"]["threshold"] for stage in STAGES
+    }
     assert rates == {"prod": 2, "staging": 5, "dev": 10, "pr-123": 25}
 
 
@@ -61,11 +76,18 @@ def test_thresholds_differ_between_stages(synth_output):
 @pytest.mark.parametrize("label", ["api", "web"])
 def test_duration_alarm_is_a_share_of_the_functions_real_timeout(synth_output, stage, label):
     stack = synth_output.stack(stage)
-    function = next(f for f in stack.resources("aws_lambda_function").values() if f["function_name"] == f"sgcarstrends-{stage}-{label}")
+    function = next(
+        f
+        for f in stack.resources("aws_lambda_function").values()
+        if f["function_name"] == f"sgcarstrends-{stage}-{label}"
+    )
     alarm = _alarms(synth_output, stage)[f"{label}-lambda-duration-near-timeout"]
     percent = resolve_stage(stage).settings.alarms.duration_near_timeout_percent
     assert alarm["threshold"] == pytest.approx(function["timeout"] * 1000 * percent / 100)
-    assert (alarm["extended_statistic"], alarm["dimensions"]) == ("p99", {"FunctionName": function["function_name"]})
+    assert (alarm["extended_statistic"], alarm["dimensions"]) == (
+        "p99",
+        {"FunctionName": function["function_name"]},
+    )
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -73,7 +95,10 @@ def test_error_rate_is_metric_math_over_errors_and_invocations(synth_output, sta
     queries = {q["id"]: q for q in _alarms(synth_output, stage)["web-lambda-error-rate-high"]["metric_query"]}
     assert queries["result"]["expression"] == "IF(invocations > 0, 100 * errors / invocations, 0)"
     assert queries["result"]["return_data"] is True
-    assert (queries["errors"]["metric"]["metric_name"], queries["invocations"]["metric"]["metric_name"]) == ("Errors", "Invocations")
+    assert (queries["errors"]["metric"]["metric_name"], queries["invocations"]["metric"]["metric_name"]) == (
+        "Errors",
+        "Invocations",
+    )
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -81,18 +106,31 @@ def test_cdn_alarm_reads_global_cloudfront_metrics(synth_output, stage):
     queries = {q["id"]: q for q in _alarms(synth_output, stage)["web-cdn-5xx-rate-high"]["metric_query"]}
     rate = queries["error_rate"]["metric"]
     distribution = next(iter(synth_output.stack(stage).resources("aws_cloudfront_distribution")))
-    assert (rate["namespace"], rate["metric_name"], rate["stat"]) == ("AWS/CloudFront", "5xxErrorRate", "Average")
+    assert (rate["namespace"], rate["metric_name"], rate["stat"]) == (
+        "AWS/CloudFront",
+        "5xxErrorRate",
+        "Average",
+    )
     assert rate["dimensions"] == {"DistributionId": "${" + distribution + ".id}", "Region": "Global"}
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_https_health_check_on_the_api_domain(synth_output, stage):
     stack = synth_output.stack(stage)
-    (address, check), = stack.resources("aws_route53_health_check").items()
-    assert (check["type"], check["port"], check["resource_path"], check["enable_sni"]) == ("HTTPS", 443, "/health", True)
+    ((address, check),) = stack.resources("aws_route53_health_check").items()
+    assert (check["type"], check["port"], check["resource_path"], check["enable_sni"]) == (
+        "HTTPS",
+        443,
+        "/health",
+        True,
+    )
     assert check["fqdn"] == resolve_stage(stage).api_domain
     alarm = _alarms(synth_output, stage)["api-health-check-failed"]
-    assert (alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == ("AWS/Route53", "HealthCheckStatus", "Minimum")
+    assert (alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
+        "AWS/Route53",
+        "HealthCheckStatus",
+        "Minimum",
+    )
     assert alarm["dimensions"] == {"HealthCheckId": "${" + address + ".id}"}
     assert (alarm["comparison_operator"], alarm["threshold"]) == ("LessThanThreshold", 1)
 
@@ -115,11 +153,26 @@ def _lambda_metric(name, **kwargs):
 
 
 def test_plain_metrics_build_only_the_alarms_asked_for():
-    function = FunctionMetrics("api", _lambda_metric("Errors"), _lambda_metric("Invocations"), _lambda_metric("Throttles"),
-                               _lambda_metric("Duration", extended_statistic="p99"), 120)
-    stack = synth_constructs("dev", lambda scope, stage, _: Monitoring(scope, "monitoring", stage, MonitoringProps(functions=(function,))))
+    function = FunctionMetrics(
+        "api",
+        _lambda_metric("Errors"),
+        _lambda_metric("Invocations"),
+        _lambda_metric("Throttles"),
+        _lambda_metric("Duration", extended_statistic="p99"),
+        120,
+    )
+    stack = synth_constructs(
+        "dev",
+        lambda scope, stage, _: Monitoring(
+            scope, "monitoring", stage, MonitoringProps(functions=(function,))
+        ),
+    )
     names = sorted(alarm["alarm_name"] for alarm in stack.resources("aws_cloudwatch_metric_alarm").values())
-    assert names == ["sgcarstrends-dev-api-lambda-duration-near-timeout", "sgcarstrends-dev-api-lambda-error-rate-high", "sgcarstrends-dev-api-lambda-throttles"]
+    assert names == [
+        "sgcarstrends-dev-api-lambda-duration-near-timeout",
+        "sgcarstrends-dev-api-lambda-error-rate-high",
+        "sgcarstrends-dev-api-lambda-throttles",
+    ]
     assert [t["name"] for t in stack.resources("aws_sns_topic").values()] == ["sgcarstrends-dev-alarms"]
     assert stack.resources("aws_route53_health_check") == {}
 
@@ -131,12 +184,24 @@ def test_global_alarms_without_the_us_east_1_provider_are_refused():
 
 def test_duration_without_a_percentile_is_refused():
     with pytest.raises(ValueError, match="percentile"):
-        FunctionMetrics("api", _lambda_metric("Errors"), _lambda_metric("Invocations"), _lambda_metric("Throttles"),
-                        _lambda_metric("Duration"), 120)
+        FunctionMetrics(
+            "api",
+            _lambda_metric("Errors"),
+            _lambda_metric("Invocations"),
+            _lambda_metric("Throttles"),
+            _lambda_metric("Duration"),
+            120,
+        )
 
 
 def test_repeated_function_labels_are_refused():
-    function = FunctionMetrics("api", _lambda_metric("Errors"), _lambda_metric("Invocations"), _lambda_metric("Throttles"),
-                               _lambda_metric("Duration", extended_statistic="p99"), 120)
+    function = FunctionMetrics(
+        "api",
+        _lambda_metric("Errors"),
+        _lambda_metric("Invocations"),
+        _lambda_metric("Throttles"),
+        _lambda_metric("Duration", extended_statistic="p99"),
+        120,
+    )
     with pytest.raises(ValueError, match="repeat"):
         MonitoringProps(functions=(function, function))

@@ -25,7 +25,9 @@ def test_state_keys_are_unique_per_stage(synth_output):
 
 
 def test_bucket_and_region_come_from_the_environment():
-    settings = BackendSettings.from_environ({"SGCT_STATE_BUCKET": "other-state", "SGCT_STATE_REGION": "eu-west-1"})
+    settings = BackendSettings.from_environ(
+        {"SGCT_STATE_BUCKET": "other-state", "SGCT_STATE_REGION": "eu-west-1"}
+    )
     assert (settings.bucket, settings.region) == ("other-state", "eu-west-1")
     assert BackendSettings.from_environ({}) == BackendSettings()
 
@@ -51,12 +53,15 @@ def test_local_stage_backend_points_at_the_endpoint(local_synth):
     assert "access_key" not in s3 and "secret_key" not in s3
 
 
-@pytest.mark.parametrize("environ, message", [
-    ({"SGCT_STATE_BUCKET": "My_Bucket"}, "not a valid S3 bucket name"),
-    ({"SGCT_STATE_BUCKET": "ab"}, "not a valid S3 bucket name"),
-    ({"SGCT_STATE_BUCKET": "a..b-state"}, "not a valid S3 bucket name"),
-    ({"SGCT_STATE_REGION": "singapore"}, "not an AWS region name"),
-])
+@pytest.mark.parametrize(
+    "environ, message",
+    [
+        ({"SGCT_STATE_BUCKET": "My_Bucket"}, "not a valid S3 bucket name"),
+        ({"SGCT_STATE_BUCKET": "ab"}, "not a valid S3 bucket name"),
+        ({"SGCT_STATE_BUCKET": "a..b-state"}, "not a valid S3 bucket name"),
+        ({"SGCT_STATE_REGION": "singapore"}, "not an AWS region name"),
+    ],
+)
 def test_bad_backend_overrides_are_refused_with_the_variable(environ, message):
     with pytest.raises(ValueError, match=message) as caught:
         BackendSettings.from_environ(environ)
@@ -64,4 +69,6 @@ def test_bad_backend_overrides_are_refused_with_the_variable(environ, message):
 
 
 def test_valid_overrides_pass():
-    assert BackendSettings.from_environ({"SGCT_STATE_BUCKET": "acme.tf-state-1", "SGCT_STATE_REGION": "us-gov-west-1"})
+    assert BackendSettings.from_environ(
+        {"SGCT_STATE_BUCKET": "acme.tf-state-1", "SGCT_STATE_REGION": "us-gov-west-1"}
+    )

@@ -20,8 +20,15 @@ def test_state_bucket_is_versioned_encrypted_and_private(synth_output):
     encryption = stack.resource("aws_s3_bucket_server_side_encryption_configuration.state_bucket_encryption")
     assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == "aws:kms"
     block = stack.resource("aws_s3_bucket_public_access_block.state_bucket_public_access_block")
-    assert all(block[key] is True for key in (
-        "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
+    assert all(
+        block[key] is True
+        for key in (
+            "block_public_acls",
+            "block_public_policy",
+            "ignore_public_acls",
+            "restrict_public_buckets",
+        )
+    )
 
 
 def test_local_target_sends_the_state_bucket_to_the_loopback_endpoint(local_synth, synth_output):

@@ -10,9 +10,16 @@ def _for_bucket(stack, resource_type, bucket_address):
     return [body for body in stack.resources(resource_type).values() if body["bucket"] == reference]
 
 
-@pytest.mark.parametrize("stack_name, algorithm", [
-    ("bootstrap", "aws:kms"), ("prod", "AES256"), ("staging", "AES256"), ("dev", "AES256"), ("pr-123", "AES256"),
-])
+@pytest.mark.parametrize(
+    "stack_name, algorithm",
+    [
+        ("bootstrap", "aws:kms"),
+        ("prod", "AES256"),
+        ("staging", "AES256"),
+        ("dev", "AES256"),
+        ("pr-123", "AES256"),
+    ],
+)
 def test_every_bucket_is_private(synth_output, stack_name, algorithm):
     stack = synth_output.stack(stack_name)
     buckets = stack.resources("aws_s3_bucket")

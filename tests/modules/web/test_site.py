@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from modules.web.site import Web
 from modules.web.server import WebServerProps
+from modules.web.site import Web
 from stages import resolve_stage
 from tests.modules.stack_scenarios import by_name, only, scratch_scope, synth_scenarios
 
@@ -24,7 +24,9 @@ def scenarios():
     def cold(stack, stage):
         return Web(stack, "web", stage, WebServerProps(warm_interval_minutes=None, memory_mb=2048))
 
-    return synth_scenarios({"granted": (resolve_stage("staging"), granted), "cold": (resolve_stage("dev"), cold)})
+    return synth_scenarios(
+        {"granted": (resolve_stage("staging"), granted), "cold": (resolve_stage("dev"), cold)}
+    )
 
 
 def test_bucket_policy_lets_only_the_given_distribution_read_over_tls(scenarios):
@@ -63,11 +65,14 @@ def test_second_grant_and_empty_grant_are_refused():
         web.grant_read_to_distribution(DISTRIBUTION_ARN)
 
 
-@pytest.mark.parametrize("props, message", [
-    (dict(warm_interval_minutes=0), "1-14 minutes"),
-    (dict(warm_interval_minutes=30), "1-14 minutes"),
-    (dict(invoke_mode="STREAM"), "invoke_mode"),
-])
+@pytest.mark.parametrize(
+    "props, message",
+    [
+        (dict(warm_interval_minutes=0), "1-14 minutes"),
+        (dict(warm_interval_minutes=30), "1-14 minutes"),
+        (dict(invoke_mode="STREAM"), "invoke_mode"),
+    ],
+)
 def test_bad_server_props_are_refused(props, message):
     with pytest.raises(ValueError, match=message):
         WebServerProps(**props)
@@ -91,9 +96,13 @@ def test_one_warm_instance_via_a_five_minute_schedule(synth_output, stage):
     rule_address, rule = only(stack, "aws_cloudwatch_event_rule")
     assert rule["name"] == f"sgcarstrends-{stage}-web-warmer"
     assert rule["schedule_expression"] == "rate(5 minutes)"
-    function_address = next(a for a, f in stack.resources("aws_lambda_function").items() if f["function_name"].endswith("-web"))
+    function_address = next(
+        a for a, f in stack.resources("aws_lambda_function").items() if f["function_name"].endswith("-web")
+    )
     _, target = only(stack, "aws_cloudwatch_event_target")
-    assert target["arn"] == "${" + function_address + ".arn}" and json.loads(target["input"]) == {"type": "warmer"}
+    assert target["arn"] == "${" + function_address + ".arn}" and json.loads(target["input"]) == {
+        "type": "warmer"
+    }
     permission = by_name(stack, "aws_lambda_permission", "principal", "events.amazonaws.com")
     assert permission["source_arn"] == "${" + rule_address + ".arn}"
 
@@ -107,14 +116,28 @@ def test_function_url_is_the_ssr_origin(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_assets_bucket_is_encrypted_versioned_private_and_owner_enforced(synth_output, stage):
     stack = synth_output.stack(stage)
-    (address,) = [a for a, b in stack.resources("aws_s3_bucket").items() if b["bucket"] == f"sgcarstrends-{stage}-web-assets"]
+    (address,) = [
+        a
+        for a, b in stack.resources("aws_s3_bucket").items()
+        if b["bucket"] == f"sgcarstrends-{stage}-web-assets"
+    ]
     assert stack.resource(address)["force_destroy"] is (stage in ("dev", "pr-123"))
     bucket_ref = "${" + address + ".id}"
-    assert by_name(stack, "aws_s3_bucket_versioning", "bucket", bucket_ref)["versioning_configuration"] == {"status": "Enabled"}
+    assert by_name(stack, "aws_s3_bucket_versioning", "bucket", bucket_ref)["versioning_configuration"] == {
+        "status": "Enabled"
+    }
     encryption = by_name(stack, "aws_s3_bucket_server_side_encryption_configuration", "bucket", bucket_ref)
     assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == "AES256"
     block = by_name(stack, "aws_s3_bucket_public_access_block", "bucket", bucket_ref)
-    assert all(block[key] is True for key in ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"))
+    assert all(
+        block[key] is True
+        for key in (
+            "block_public_acls",
+            "block_public_policy",
+            "ignore_public_acls",
+            "restrict_public_buckets",
+        )
+    )
     ownership = by_name(stack, "aws_s3_bucket_ownership_controls", "bucket", bucket_ref)
     assert ownership["rule"] == {"object_ownership": "BucketOwnerEnforced"}
 
@@ -129,11 +152,16 @@ def test_assets_bucket_policy_names_the_stage_distribution(synth_output, stage):
     assert source.startswith("${aws_cloudfront_distribution.") and source.endswith(".arn}")
 
 
-@pytest.mark.parametrize("stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)])
+@pytest.mark.parametrize(
+    "stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)]
+)
 def test_web_resources_prevent_destroy_only_on_prod(synth_output, stage, protected):
     stack = synth_output.stack(stage)
-    bodies = [by_name(stack, "aws_s3_bucket", "bucket", f"sgcarstrends-{stage}-web-assets"), _web_function(stack, stage),
-              by_name(stack, "aws_cloudwatch_log_group", "name", f"/aws/lambda/sgcarstrends-{stage}-web"),
-              only(stack, "aws_lambda_function_url")[1]]
+    bodies = [
+        by_name(stack, "aws_s3_bucket", "bucket", f"sgcarstrends-{stage}-web-assets"),
+        _web_function(stack, stage),
+        by_name(stack, "aws_cloudwatch_log_group", "name", f"/aws/lambda/sgcarstrends-{stage}-web"),
+        only(stack, "aws_lambda_function_url")[1],
+    ]
     for body in bodies:
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected

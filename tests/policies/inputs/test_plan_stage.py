@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from policies.cli import main
-from policies.model import InputError
 from policies.inputs.plan_stage import StageMismatch, check_plan_stage, recorded_stage
+from policies.model import InputError
 from tests.policies.helpers import change, plan, stack, write_json
 
 BUCKET = {"bucket": "sgcarstrends-prod-web-assets"}
@@ -53,7 +53,13 @@ def test_shared_check_names_both_stages():
     data = plan([], "staging")
     assert recorded_stage(data) == "staging" and recorded_stage(plan([], None)) is None
     check_plan_stage("p.json", data, "staging", "reviewed as", "unused")
-    with pytest.raises(StageMismatch, match=r"p.json: reviewed as stage 'prod', but the plan was made for "
-                                            r"stage 'staging' .*; pass --plan staging=p.json") as error:
+    with pytest.raises(
+        StageMismatch,
+        match=r"p.json: reviewed as stage 'prod', but the plan was made for "
+        r"stage 'staging' .*; pass --plan staging=p.json",
+    ) as error:
         check_plan_stage("p.json", data, "prod", "reviewed as", "pass --plan {recorded}=p.json")
-    assert isinstance(error.value, InputError) and (error.value.claimed, error.value.recorded) == ("prod", "staging")
+    assert isinstance(error.value, InputError) and (error.value.claimed, error.value.recorded) == (
+        "prod",
+        "staging",
+    )

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from policies.inputs import loader
 from policies.cli import main
+from policies.inputs import loader
 from tests.policies.helpers import change, plan, stack, write_json
 
 
@@ -35,19 +35,35 @@ def test_literal_default_tags_still_pass(tmp_path):
     assert _check(tmp_path, stack("dev"))[0] == 0
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda c: c["provider"]["aws"][0].update(default_tags=[{"tags": "app=sgcarstrends"}]),
-     "provider.aws[0].default_tags[0].tags must be an object"),
-    (lambda c: c["provider"]["aws"][0].update(default_tags=[{"tags": ["app"]}]),
-     "provider.aws[0].default_tags[0].tags must be an object"),
-    (lambda c: c["provider"]["aws"][1].update(default_tags="tags"), "provider.aws[1].default_tags must be"),
-    (lambda c: c["provider"].update(aws="ap-southeast-1"), "provider.aws must be"),
-    (lambda c: c["provider"]["aws"].append("us-east-1"), "provider.aws[2] must be"),
-    (lambda c: c.update(provider=[{"aws": {}}]), 'provider must be an object'),
-    (lambda c: c.update(resource=[{"aws_s3_bucket": {"b": {"bucket": "x"}}}]), 'resource must be an object'),
-    (lambda c: c.update(resource={"aws_s3_bucket": {"b": "bucket"}}), "resource.aws_s3_bucket.b must be an object"),
-    (lambda c: c.update(data=["x"]), 'data must be an object'),
-])
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (
+            lambda c: c["provider"]["aws"][0].update(default_tags=[{"tags": "app=sgcarstrends"}]),
+            "provider.aws[0].default_tags[0].tags must be an object",
+        ),
+        (
+            lambda c: c["provider"]["aws"][0].update(default_tags=[{"tags": ["app"]}]),
+            "provider.aws[0].default_tags[0].tags must be an object",
+        ),
+        (
+            lambda c: c["provider"]["aws"][1].update(default_tags="tags"),
+            "provider.aws[1].default_tags must be",
+        ),
+        (lambda c: c["provider"].update(aws="ap-southeast-1"), "provider.aws must be"),
+        (lambda c: c["provider"]["aws"].append("us-east-1"), "provider.aws[2] must be"),
+        (lambda c: c.update(provider=[{"aws": {}}]), "provider must be an object"),
+        (
+            lambda c: c.update(resource=[{"aws_s3_bucket": {"b": {"bucket": "x"}}}]),
+            "resource must be an object",
+        ),
+        (
+            lambda c: c.update(resource={"aws_s3_bucket": {"b": "bucket"}}),
+            "resource.aws_s3_bucket.b must be an object",
+        ),
+        (lambda c: c.update(data=["x"]), "data must be an object"),
+    ],
+)
 def test_malformed_config_exits_2_naming_where(tmp_path, capsys, edit, words):
     config = stack("dev")
     edit(config)
@@ -57,14 +73,21 @@ def test_malformed_config_exits_2_naming_where(tmp_path, capsys, edit, words):
     assert words in err and str(path) in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda p: p.update(resource_changes={"aws_s3_bucket.b": {}}), 'resource_changes must be a list'),
-    (lambda p: p["resource_changes"].append("aws_s3_bucket.b"), "resource_changes[1] must be an object"),
-    (lambda p: p["configuration"]["provider_config"]["aws"]["expressions"].update(
-        default_tags=[{"tags": {"constant_value": "app=x"}}]), "default_tags[0].tags.constant_value must be an object"),
-    (lambda p: p.update(output_changes=[]), "output_changes must be an object"),
-    (lambda p: p.update(output_changes={"url": {"actions": []}}), "output change 'url' has no actions"),
-])
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (lambda p: p.update(resource_changes={"aws_s3_bucket.b": {}}), "resource_changes must be a list"),
+        (lambda p: p["resource_changes"].append("aws_s3_bucket.b"), "resource_changes[1] must be an object"),
+        (
+            lambda p: p["configuration"]["provider_config"]["aws"]["expressions"].update(
+                default_tags=[{"tags": {"constant_value": "app=x"}}]
+            ),
+            "default_tags[0].tags.constant_value must be an object",
+        ),
+        (lambda p: p.update(output_changes=[]), "output_changes must be an object"),
+        (lambda p: p.update(output_changes={"url": {"actions": []}}), "output change 'url' has no actions"),
+    ],
+)
 def test_malformed_plan_exits_2_naming_where(tmp_path, capsys, edit, words):
     data = plan([change("aws_sns_topic.a", ["create"], None, {"name": "x"})], "dev")
     edit(data)

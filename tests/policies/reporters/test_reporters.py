@@ -15,9 +15,13 @@ def test_text(result):
 
 def test_json(result):
     report = json.loads(render(result, "json"))
-    finding, = [f for f in report["findings"] if f["rule_id"] == "SGCT003"]
-    assert (finding["stage"], finding["address"], finding["construct_path"], finding["severity"]) == \
-        ("dev", "aws_lambda_function.api", "dev/api", "error")
+    (finding,) = [f for f in report["findings"] if f["rule_id"] == "SGCT003"]
+    assert (finding["stage"], finding["address"], finding["construct_path"], finding["severity"]) == (
+        "dev",
+        "aws_lambda_function.api",
+        "dev/api",
+        "error",
+    )
     assert report["summary"]["errors"] == 1 and report["summary"]["suppressed"] == 1
     assert {f["stage"] for f in report["files"]} == {"dev", "prod"}
 
@@ -25,7 +29,7 @@ def test_json(result):
 def test_sarif_has_real_levels_and_suppressions(result):
     log = json.loads(render(result, "sarif"))
     assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
-    run, = log["runs"]
+    (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
     results = {r["ruleId"]: r for r in run["results"]}
     assert results["SGCT003"]["level"] == "error"
@@ -53,5 +57,8 @@ def test_junit_has_a_case_per_rule_per_stack(result):
 def test_markdown(result):
     text = render(result, "markdown")
     assert text.startswith("### Policy check failed")
-    assert "| ❌ error | `SGCT003` Lambda functions run on ARM64 | dev | `aws_lambda_function.api` | `dev/api` |" in text
+    assert (
+        "| ❌ error | `SGCT003` Lambda functions run on ARM64 | dev | `aws_lambda_function.api` | `dev/api` |"
+        in text
+    )
     assert "| suppressed | `SGCT004`" in text

@@ -15,8 +15,13 @@ def test_tls12_passes():
 
 
 def test_tls10_and_unset_fail():
-    config = stack("dev", {"aws_apigatewayv2_domain_name.api": domain("TLS_1_0"),
-                           "aws_api_gateway_domain_name.v1": {"domain_name": "x"}})
+    config = stack(
+        "dev",
+        {
+            "aws_apigatewayv2_domain_name.api": domain("TLS_1_0"),
+            "aws_api_gateway_domain_name.v1": {"domain_name": "x"},
+        },
+    )
     findings = {f.address: f.message for f in run_rule("SGCT012", config)}
     assert "TLS_1_0" in findings["aws_apigatewayv2_domain_name.api"]
     assert "None" in findings["aws_api_gateway_domain_name.v1"]

@@ -10,8 +10,13 @@ def test_nodejs22_passes_in_config_and_plan():
 
 
 def test_older_runtime_and_container_images_fail():
-    config = stack("dev", {"aws_lambda_function.api": lambda_function(runtime="nodejs18.x"),
-                           "aws_lambda_function.img": lambda_function(suffix="img", package_type="Image", runtime=None)})
+    config = stack(
+        "dev",
+        {
+            "aws_lambda_function.api": lambda_function(runtime="nodejs18.x"),
+            "aws_lambda_function.img": lambda_function(suffix="img", package_type="Image", runtime=None),
+        },
+    )
     findings = {f.address: f.message for f in run_rule("SGCT004", config)}
     assert "'nodejs18.x'" in findings["aws_lambda_function.api"]
     assert "container-image" in findings["aws_lambda_function.img"]

@@ -8,19 +8,26 @@ BUCKET = {"bucket": "sgcarstrends-prod-web-assets"}
 
 
 def test_update_and_create_pass():
-    changes = [change("aws_s3_bucket.assets", ["update"], BUCKET, BUCKET),
-               change("aws_s3_bucket.logs", ["create"], None, BUCKET),
-               change("aws_iam_role_policy_attachment.x", ["delete"], {"role": "r"}, None)]
+    changes = [
+        change("aws_s3_bucket.assets", ["update"], BUCKET, BUCKET),
+        change("aws_s3_bucket.logs", ["create"], None, BUCKET),
+        change("aws_iam_role_policy_attachment.x", ["delete"], {"role": "r"}, None),
+    ]
     assert run_rule("SGCT002", plan(changes, "prod")) == []
 
 
-@pytest.mark.parametrize("actions, after, words", [
-    (["delete"], None, "plan would delete"),
-    (["delete", "create"], BUCKET, "destroy, then create"),
-    (["create", "delete"], BUCKET, "create before destroy"),
-])
+@pytest.mark.parametrize(
+    "actions, after, words",
+    [
+        (["delete"], None, "plan would delete"),
+        (["delete", "create"], BUCKET, "destroy, then create"),
+        (["create", "delete"], BUCKET, "create before destroy"),
+    ],
+)
 def test_delete_and_both_replace_orders_fail(actions, after, words):
-    entry = change("aws_s3_bucket.assets", actions, BUCKET, after, action_reason="delete_because_no_resource_config")
+    entry = change(
+        "aws_s3_bucket.assets", actions, BUCKET, after, action_reason="delete_because_no_resource_config"
+    )
     findings = run_rule("SGCT002", plan([entry], "prod"))
     assert len(findings) == 1 and words in findings[0].message
     assert "delete_because_no_resource_config" in findings[0].message

@@ -4,7 +4,10 @@ from tests.policies.helpers import change, plan, run_rule, stack, stage_tags
 
 
 def test_default_tags_pass():
-    assert run_rule("SGCT008", stack("prod", {"aws_sns_topic.alarms": {"name": "sgcarstrends-prod-alarms"}})) == []
+    assert (
+        run_rule("SGCT008", stack("prod", {"aws_sns_topic.alarms": {"name": "sgcarstrends-prod-alarms"}}))
+        == []
+    )
 
 
 def test_missing_default_tags_wrong_stage_and_override_fail():

@@ -16,7 +16,9 @@ def test_shared_key_no_encryption_no_lock_fail():
     config = stack("staging")
     config["terraform"]["backend"]["s3"].update(key="terraform.tfstate", encrypt=False, use_lockfile=False)
     messages = " | ".join(f.message for f in run_rule("SGCT010", config))
-    assert "no 'staging' path segment" in messages and "encrypt" in messages and "no state locking" in messages
+    assert (
+        "no 'staging' path segment" in messages and "encrypt" in messages and "no state locking" in messages
+    )
 
 
 def test_local_state_fails_on_a_stage_but_not_on_bootstrap():
