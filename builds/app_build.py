@@ -69,8 +69,9 @@ def _run(command: list[str], cwd: Path, env: dict[str, str], log) -> None:
         raise BuildToolError(f"`{' '.join(command)}` failed in {cwd} (exit {result.returncode}):\n{tail}")
 
 
-def build_app(app_dir: Path, cache_dir: Path, log=sys.stderr) -> Path:
-    """The `.open-next` directory of `app_dir`, built now or reused from `cache_dir`."""
+def build_app(app_dir: Path, cache_dir: Path, log=None) -> Path:
+    """The `.open-next` directory of `app_dir`, built now or reused from `cache_dir` (progress on `log`)."""
+    log = log or sys.stderr
     if not (app_dir / "package-lock.json").is_file():
         raise BuildInputError(f"{app_dir}/package-lock.json: missing; run `npm install` there and commit it")
     node_bin = find_node_bin()

@@ -35,11 +35,13 @@ class _Reader:
         if key not in data or data[key] is None:
             if optional:
                 return None
-            raise self.fail(f"{field}.{key}" if field else key, "is missing; rebuild with `npx open-next build`")
+            raise self.fail(f"{field}.{key}" if field else key,
+                            "is missing; rebuild with `npx open-next build`")
         value = data[key]
         if not isinstance(value, kind):
-            raise self.fail(f"{field}.{key}" if field else key, f"should be {getattr(kind, '__name__', kind)}, "
-                            f"got {type(value).__name__} {value!r}")
+            expected = getattr(kind, "__name__", kind)
+            raise self.fail(f"{field}.{key}" if field else key,
+                            f"should be {expected}, got {type(value).__name__} {value!r}")
         return value
 
     def directory(self, relative: str, field: str) -> Path:
@@ -93,7 +95,8 @@ def _s3(reader: _Reader, data: dict) -> S3Origin:
             cached=reader.get(entry, "cached", field, bool),
             versioned_subdir=reader.get(entry, "versionedSubDir", field, str, optional=True),
         ))
-    return S3Origin(origin_path=reader.get(data, "originPath", "origins.s3", str).strip("/"), copy=tuple(rules))
+    origin_path = reader.get(data, "originPath", "origins.s3", str).strip("/")
+    return S3Origin(origin_path=origin_path, copy=tuple(rules))
 
 
 def _extra(reader: _Reader, props: dict, key: str) -> FunctionBundle | None:
@@ -105,8 +108,8 @@ def parse_output(root: Path) -> OpenNextOutput:
     """Parse `root/open-next.output.json`, where `root` is a `.open-next` directory."""
     manifest = root / MANIFEST
     if not manifest.is_file():
-        raise BuildInputError(f"{manifest}: missing; point at the .open-next directory of an OpenNext 3.x/4.x "
-                              "build (`npx open-next build`), or an archive of it")
+        raise BuildInputError(f"{manifest}: missing; point at the .open-next directory of an OpenNext "
+                              "3.x/4.x build (`npx open-next build`), or an archive of it")
     try:
         data = json.loads(manifest.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -114,7 +117,8 @@ def parse_output(root: Path) -> OpenNextOutput:
     reader = _Reader(manifest, root)
     if not isinstance(data, dict) or "origins" not in data or "behaviors" not in data:
         raise BuildInputError(f"{manifest}: unknown manifest shape (expected the OpenNext 3.x/4.x keys "
-                              "'origins', 'behaviors', 'additionalProps'); rebuild with @opennextjs/aws 3 or 4")
+                              "'origins', 'behaviors', 'additionalProps'); "
+                              "rebuild with @opennextjs/aws 3 or 4")
     origins = reader.get(data, "origins", "", dict)
     for name in REQUIRED_ORIGINS:
         reader.get(origins, name, "origins", dict)

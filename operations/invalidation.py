@@ -32,12 +32,14 @@ def group_paths(paths: Iterable[str]) -> tuple[str, ...]:
 
 def invalidate(cloudfront, distribution_id: str, paths: tuple[str, ...], build_id: str) -> str:
     """Create one invalidation for `paths`; returns its id."""
-    reference = f"sgct-{build_id}-{hashlib.sha256(' '.join(paths).encode()).hexdigest()[:12]}-{time.time_ns()}"
+    digest = hashlib.sha256(" ".join(paths).encode()).hexdigest()[:12]
+    reference = f"sgct-{build_id}-{digest}-{time.time_ns()}"
     try:
         response = cloudfront.create_invalidation(DistributionId=distribution_id, InvalidationBatch={
             "Paths": {"Quantity": len(paths), "Items": list(paths)}, "CallerReference": reference,
         })
     except (ClientError, BotoCoreError) as error:
-        raise PublishError(f"invalidating CloudFront distribution {distribution_id} ({' '.join(paths)}) failed: "
-                           f"{describe(error)}; the files are uploaded, re-run to retry the invalidation") from error
+        raise PublishError(f"invalidating CloudFront distribution {distribution_id} ({' '.join(paths)}) "
+                           f"failed: {describe(error)}; the files are uploaded, re-run to retry the "
+                           "invalidation") from error
     return response["Invalidation"]["Id"]

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from builds.opennext_model import OpenNextOutput
 from operations.bucket import delete_keys, list_prefix, upload_all
-from operations.build_records import RECORD_PREFIX, BuildRecord, builds_to_prune, now, put_record, read_records
+from operations.build_records import (
+    RECORD_PREFIX,
+    BuildRecord,
+    builds_to_prune,
+    now,
+    put_record,
+    read_records,
+)
 from operations.invalidation import group_paths, invalidate
 from operations.publish_files import LocalFile, build_files, public_path
 from operations.stage_outputs import PublishTarget
@@ -44,7 +51,8 @@ def _needs_upload(file: LocalFile, remote) -> bool:
     return file.public and (remote.size != file.size or remote.etag != file.md5)
 
 
-def plan_publish(s3, output: OpenNextOutput, target: PublishTarget, keep_builds: int | None = None) -> PublishPlan:
+def plan_publish(s3, output: OpenNextOutput, target: PublishTarget,
+                 keep_builds: int | None = None) -> PublishPlan:
     """Compare the build with the bucket (listings only) and decide every change."""
     files = build_files(output)
     listing = {}
@@ -60,14 +68,16 @@ def plan_publish(s3, output: OpenNextOutput, target: PublishTarget, keep_builds:
         if previous is None:
             paths = ("/*",)  # a new build: server-rendered pages under any path are stale
         else:
-            paths = group_paths(public_path(f, output) for f in uploads if f.public and not f.hashed)
+            changed = (public_path(f, output) for f in uploads if f.public and not f.hashed)
+            paths = group_paths(changed)
     pruned, prune_keys = (), ()
     if keep_builds is not None:
         old = builds_to_prune(records, record, keep_builds)
         kept = set(keys).union(*(r.keys for r in records.values() if r not in old))
         cache_prefixes = [f"{rule.destination}/{part}{r.build_id}/" for r in old for rule in output.s3.copy
                           if not rule.cached for part in ("", "__fetch/")]
-        doomed = {k for r in old for k in r.keys} | {k for k in listing if k.startswith(tuple(cache_prefixes))}
+        server_written = {k for k in listing if k.startswith(tuple(cache_prefixes))}  # ISR entries too
+        doomed = {k for r in old for k in r.keys} | server_written
         pruned = tuple(r.build_id for r in old)
         prune_keys = tuple(sorted(doomed - kept)) + tuple(r.key for r in old)
     return PublishPlan(target, output.build_id, uploads, len(files) - len(uploads), paths, record,
@@ -85,7 +95,8 @@ def describe_plan(plan: PublishPlan, limit: int = 40) -> str:
     if len(plan.uploads) > limit:
         lines.append(f"    ... and {len(plan.uploads) - limit} more")
     if target.distribution_id is None:
-        lines.append("  invalidation: skipped (no CloudFront distribution for this stage, e.g. the local stage)")
+        lines.append("  invalidation: skipped (no CloudFront distribution for this stage, "
+                     "e.g. the local stage)")
     elif plan.invalidation_paths:
         lines.append(f"  invalidate {target.distribution_id}: {' '.join(plan.invalidation_paths)}")
     else:
@@ -97,8 +108,9 @@ def describe_plan(plan: PublishPlan, limit: int = 40) -> str:
     return "\n".join(lines)
 
 
-def execute(s3, cloudfront, plan: PublishPlan, workers: int = 16, log=sys.stderr) -> None:
+def execute(s3, cloudfront, plan: PublishPlan, workers: int = 16, log=None) -> None:
     """Apply `plan`; stops at the first failing step (nothing after it runs), so a re-run resumes."""
+    log = log or sys.stderr
     if plan.uploads:
         upload_all(s3, plan.target.bucket, list(plan.uploads), workers)
     if plan.invalidation_paths and plan.target.distribution_id:

@@ -33,7 +33,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", required=True, help="stage name (selects its Terraform outputs)")
     p.add_argument("--build", required=True, type=Path,
                    help="OpenNext output: .open-next directory, the app directory, or a .zip/.tar.gz of it")
-    p.add_argument("--dry-run", action="store_true", help="print the plan; upload, invalidate, delete nothing")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print the plan; upload, invalidate, delete nothing")
     prune = p.add_mutually_exclusive_group()
     prune.add_argument("--prune-older-than-builds", type=int, metavar="N", dest="keep_builds",
                        help="delete files used only by builds older than the newest N (current included)")
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="sgct-publish-") as scratch:
         output = load_output(args.build, extract_dir=Path(scratch) / "build")
         # --bucket alone skips Terraform (and so the distribution unless --distribution-id is given)
-        outputs = read_outputs(args.stage, args.outputs, args.stacks_dir) if args.outputs or not args.bucket else {}
+        wants_outputs = args.outputs is not None or not args.bucket
+        outputs = read_outputs(args.stage, args.outputs, args.stacks_dir) if wants_outputs else {}
         target = resolve_target(args.stage, outputs, args.bucket, args.distribution_id)
         s3, cloudfront = clients(args.endpoint_url)
         plan = plan_publish(s3, output, target, args.keep_builds)

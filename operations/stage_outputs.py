@@ -42,7 +42,8 @@ def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dic
         try:
             data = json.loads(outputs_file.read_text())
         except (OSError, json.JSONDecodeError) as error:
-            raise PublishError(f"{outputs_file}: cannot read Terraform outputs ({error})", EXIT_INPUT) from error
+            raise PublishError(f"{outputs_file}: cannot read Terraform outputs ({error})",
+                               EXIT_INPUT) from error
         if not isinstance(data, dict):
             raise PublishError(f"{outputs_file}: expected a JSON object of outputs", EXIT_INPUT)
         return _flatten(data)
@@ -59,7 +60,8 @@ def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dic
     return _flatten(json.loads(result.stdout or "{}"))
 
 
-def resolve_target(stage: str, outputs: dict, bucket: str | None, distribution_id: str | None) -> PublishTarget:
+def resolve_target(stage: str, outputs: dict, bucket: str | None,
+                   distribution_id: str | None) -> PublishTarget:
     """Overrides first, then outputs; a stage without a bucket cannot be published to."""
     bucket = bucket or outputs.get(BUCKET_OUTPUT)
     if not bucket:
