@@ -51,13 +51,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def clients(endpoint_url: str | None):
+def clients(endpoint_url: str | None, workers: int):
+    """S3 and CloudFront clients; one pooled connection per upload worker (botocore's default is 10)."""
     import boto3
+    from botocore.config import Config
 
     session = boto3.session.Session()
     region = session.region_name or "us-east-1"
-    return (session.client("s3", endpoint_url=endpoint_url, region_name=region),
-            session.client("cloudfront", endpoint_url=endpoint_url, region_name=region))
+    config = Config(max_pool_connections=max(10, workers), retries={"mode": "standard"})
+    return (session.client("s3", endpoint_url=endpoint_url, region_name=region, config=config),
+            session.client("cloudfront", endpoint_url=endpoint_url, region_name=region, config=config))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         wants_outputs = args.outputs is not None or not args.bucket
         outputs = read_outputs(args.stage, args.outputs, args.stacks_dir) if wants_outputs else {}
         target = resolve_target(args.stage, outputs, args.bucket, args.distribution_id)
-        s3, cloudfront = clients(args.endpoint_url)
+        s3, cloudfront = clients(args.endpoint_url, args.workers)
         plan = plan_publish(s3, output, target, args.keep_builds)
         print(describe_plan(plan))
         if args.dry_run:
