@@ -45,6 +45,24 @@ class PublishPlan:
         return not (self.uploads or self.invalidation_paths or self.write_record or self.prune_keys)
 
 
+def cache_build_prefixes(record: BuildRecord, destinations: list[str]) -> set[str]:
+    """`_cache/<id>/` and `_cache/__fetch/<id>/` of a build, read from its keys.
+
+    Why from keys: the cache id is Next's `deploymentId` when set, else the build id
+    (`getOpenNextBuildId` in @opennextjs/aws), so it cannot be assumed to equal BUILD_ID.
+    """
+    prefixes = set()
+    for key in record.keys:
+        for destination in destinations:
+            if key.startswith(destination + "/"):
+                parts = key[len(destination) + 1:].split("/")
+                if parts[0] == "__fetch" and len(parts) > 2:
+                    prefixes.add(f"{destination}/__fetch/{parts[1]}/")
+                elif parts[0] != "__fetch" and len(parts) > 1:
+                    prefixes.add(f"{destination}/{parts[0]}/")
+    return prefixes
+
+
 def _needs_upload(file: LocalFile, remote) -> bool:
     if remote is None:
         return True
@@ -74,8 +92,8 @@ def plan_publish(s3, output: OpenNextOutput, target: PublishTarget,
     if keep_builds is not None:
         old = builds_to_prune(records, record, keep_builds)
         kept = set(keys).union(*(r.keys for r in records.values() if r not in old))
-        cache_prefixes = [f"{rule.destination}/{part}{r.build_id}/" for r in old for rule in output.s3.copy
-                          if not rule.cached for part in ("", "__fetch/")]
+        server_only = [rule.destination for rule in output.s3.copy if not rule.cached]
+        cache_prefixes = sorted({p for r in old for p in cache_build_prefixes(r, server_only)})
         server_written = {k for k in listing if k.startswith(tuple(cache_prefixes))}  # ISR entries too
         doomed = {k for r in old for k in r.keys} | server_written
         pruned = tuple(r.build_id for r in old)
