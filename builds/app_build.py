@@ -48,8 +48,9 @@ def find_node_bin() -> Path:
 
 
 def node_version(node_bin: Path) -> str:
-    return subprocess.run([str(node_bin / "node"), "--version"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        [str(node_bin / "node"), "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def build_key(app_dir: Path, node: str) -> str:
@@ -87,8 +88,11 @@ def build_app(app_dir: Path, cache_dir: Path, log=None) -> Path:
     if work.exists():
         shutil.rmtree(work)  # an interrupted build: start clean
     shutil.copytree(app_dir, work, ignore=shutil.ignore_patterns(*IGNORED_NAMES))
-    env = {**os.environ, "PATH": f"{node_bin}{os.pathsep}{os.environ.get('PATH', '')}",
-           "NEXT_TELEMETRY_DISABLED": "1"}
+    env = {
+        **os.environ,
+        "PATH": f"{node_bin}{os.pathsep}{os.environ.get('PATH', '')}",
+        "NEXT_TELEMETRY_DISABLED": "1",
+    }
     _run([str(node_bin / "npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], work, env, log)
     _run([str(node_bin / "npx"), "--no-install", "open-next", "build"], work, env, log)
     if not (output / "open-next.output.json").is_file():

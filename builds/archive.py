@@ -39,8 +39,10 @@ def extract(archive: Path, target: Path) -> Path:
                 for info in bundle.infolist():
                     _checked_name(archive, info.filename)
                     if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                        raise BuildInputError(f"{archive}: member {info.filename!r} is a symbolic link; "
-                                              "archive the files themselves (zip without --symlinks)")
+                        raise BuildInputError(
+                            f"{archive}: member {info.filename!r} is a symbolic link; "
+                            "archive the files themselves (zip without --symlinks)"
+                        )
                 target.mkdir(parents=True, exist_ok=True)
                 bundle.extractall(target)
         else:
@@ -49,8 +51,10 @@ def extract(archive: Path, target: Path) -> Path:
                 for member in members:
                     _checked_name(archive, member.name)
                     if not (member.isfile() or member.isdir()):
-                        raise BuildInputError(f"{archive}: member {member.name!r} is not a regular file or "
-                                              "directory (links and devices are refused); archive real files")
+                        raise BuildInputError(
+                            f"{archive}: member {member.name!r} is not a regular file or "
+                            "directory (links and devices are refused); archive real files"
+                        )
                 target.mkdir(parents=True, exist_ok=True)
                 bundle.extractall(target, members=members)
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as error:

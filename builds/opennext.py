@@ -35,13 +35,16 @@ class _Reader:
         if key not in data or data[key] is None:
             if optional:
                 return None
-            raise self.fail(f"{field}.{key}" if field else key,
-                            "is missing; rebuild with `npx open-next build`")
+            raise self.fail(
+                f"{field}.{key}" if field else key, "is missing; rebuild with `npx open-next build`"
+            )
         value = data[key]
         if not isinstance(value, kind):
             expected = getattr(kind, "__name__", kind)
-            raise self.fail(f"{field}.{key}" if field else key,
-                            f"should be {expected}, got {type(value).__name__} {value!r}")
+            raise self.fail(
+                f"{field}.{key}" if field else key,
+                f"should be {expected}, got {type(value).__name__} {value!r}",
+            )
         return value
 
     def directory(self, relative: str, field: str) -> Path:
@@ -49,8 +52,11 @@ class _Reader:
         parts = Path(relative).parts
         path = self.root.joinpath(*(parts[1:] if parts and parts[0] == ".open-next" else parts))
         if ".." in parts or not path.is_dir():
-            raise self.fail(field, f"names bundle directory {relative!r}, which is not in {self.root}; "
-                            "the artifact is incomplete: archive the whole .open-next directory")
+            raise self.fail(
+                field,
+                f"names bundle directory {relative!r}, which is not in {self.root}; "
+                "the artifact is incomplete: archive the whole .open-next directory",
+            )
         return path
 
     def bundle(self, data: dict, field: str) -> tuple[str, Path]:
@@ -66,18 +72,28 @@ def _function(reader: _Reader, name: str, data: dict) -> FunctionOrigin:
     field = f"origins.{name}"
     kind = data.get("type")
     if kind != "function":
-        hint = "ECS origins (generateDockerfile) are not hosted here; use Lambda" if kind == "ecs" else \
-            "known origin types: function, s3"
+        hint = (
+            "ECS origins (generateDockerfile) are not hosted here; use Lambda"
+            if kind == "ecs"
+            else "known origin types: function, s3"
+        )
         raise reader.fail(f"{field}.type", f"is {kind!r}, which cannot be hosted ({hint})")
     handler, bundle = reader.bundle(data, field)
-    text = {key: reader.get(data, key, field, str, optional=True)
-            for key in ("wrapper", "converter", "imageLoader", "queue", "incrementalCache", "tagCache")}
+    text = {
+        key: reader.get(data, key, field, str, optional=True)
+        for key in ("wrapper", "converter", "imageLoader", "queue", "incrementalCache", "tagCache")
+    }
     return FunctionOrigin(
-        name=name, handler=handler, bundle=bundle,
+        name=name,
+        handler=handler,
+        bundle=bundle,
         streaming=bool(reader.get(data, "streaming", field, bool, optional=True)),
-        wrapper=text["wrapper"] or "aws-lambda", converter=text["converter"] or "aws-apigw-v2",
-        image_loader=text["imageLoader"], queue=text["queue"],
-        incremental_cache=text["incrementalCache"], tag_cache=text["tagCache"],
+        wrapper=text["wrapper"] or "aws-lambda",
+        converter=text["converter"] or "aws-apigw-v2",
+        image_loader=text["imageLoader"],
+        queue=text["queue"],
+        incremental_cache=text["incrementalCache"],
+        tag_cache=text["tagCache"],
     )
 
 
@@ -89,12 +105,14 @@ def _s3(reader: _Reader, data: dict) -> S3Origin:
         field = f"origins.s3.copy[{index}]"
         if not isinstance(entry, dict):
             raise reader.fail(field, f"should be an object, got {entry!r}")
-        rules.append(CopyRule(
-            source=reader.directory(reader.get(entry, "from", field, str), f"{field}.from"),
-            destination=reader.get(entry, "to", field, str).strip("/"),
-            cached=reader.get(entry, "cached", field, bool),
-            versioned_subdir=reader.get(entry, "versionedSubDir", field, str, optional=True),
-        ))
+        rules.append(
+            CopyRule(
+                source=reader.directory(reader.get(entry, "from", field, str), f"{field}.from"),
+                destination=reader.get(entry, "to", field, str).strip("/"),
+                cached=reader.get(entry, "cached", field, bool),
+                versioned_subdir=reader.get(entry, "versionedSubDir", field, str, optional=True),
+            )
+        )
     origin_path = reader.get(data, "originPath", "origins.s3", str).strip("/")
     return S3Origin(origin_path=origin_path, copy=tuple(rules))
 
@@ -108,36 +126,51 @@ def parse_output(root: Path) -> OpenNextOutput:
     """Parse `root/open-next.output.json`, where `root` is a `.open-next` directory."""
     manifest = root / MANIFEST
     if not manifest.is_file():
-        raise BuildInputError(f"{manifest}: missing; point at the .open-next directory of an OpenNext "
-                              "3.x/4.x build (`npx open-next build`), or an archive of it")
+        raise BuildInputError(
+            f"{manifest}: missing; point at the .open-next directory of an OpenNext "
+            "3.x/4.x build (`npx open-next build`), or an archive of it"
+        )
     try:
         data = json.loads(manifest.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BuildInputError(f"{manifest}: not valid JSON ({error})") from error
     reader = _Reader(manifest, root)
     if not isinstance(data, dict) or "origins" not in data or "behaviors" not in data:
-        raise BuildInputError(f"{manifest}: unknown manifest shape (expected the OpenNext 3.x/4.x keys "
-                              "'origins', 'behaviors', 'additionalProps'); "
-                              "rebuild with @opennextjs/aws 3 or 4")
+        raise BuildInputError(
+            f"{manifest}: unknown manifest shape (expected the OpenNext 3.x/4.x keys "
+            "'origins', 'behaviors', 'additionalProps'); "
+            "rebuild with @opennextjs/aws 3 or 4"
+        )
     origins = reader.get(data, "origins", "", dict)
     for name in REQUIRED_ORIGINS:
         reader.get(origins, name, "origins", dict)
-    split = tuple(_function(reader, name, value) for name, value in origins.items()
-                  if name not in REQUIRED_ORIGINS and reader.get(origins, name, "origins", dict) is not None)
+    split = tuple(
+        _function(reader, name, value)
+        for name, value in origins.items()
+        if name not in REQUIRED_ORIGINS and reader.get(origins, name, "origins", dict) is not None
+    )
     behaviors = []
     for index, entry in enumerate(reader.get(data, "behaviors", "", list)):
         field = f"behaviors[{index}]"
         origin = reader.get(entry, "origin", field, str, optional=True) if isinstance(entry, dict) else None
         if not isinstance(entry, dict) or (origin is not None and origin not in origins):
             raise reader.fail(field, f"is {entry!r}: its origin must be one of {sorted(origins)}")
-        behaviors.append(Behavior(reader.get(entry, "pattern", field, str), origin,
-                                  reader.get(entry, "edgeFunction", field, str, optional=True)))
+        behaviors.append(
+            Behavior(
+                reader.get(entry, "pattern", field, str),
+                origin,
+                reader.get(entry, "edgeFunction", field, str, optional=True),
+            )
+        )
     props = reader.get(data, "additionalProps", "", dict, optional=True) or {}
     return OpenNextOutput(
-        root=root, s3=_s3(reader, origins["s3"]),
+        root=root,
+        s3=_s3(reader, origins["s3"]),
         image_optimizer=_function(reader, "imageOptimizer", origins["imageOptimizer"]),
-        default=_function(reader, "default", origins["default"]), split_functions=split,
-        behaviors=tuple(behaviors), warmer=_extra(reader, props, "warmer"),
+        default=_function(reader, "default", origins["default"]),
+        split_functions=split,
+        behaviors=tuple(behaviors),
+        warmer=_extra(reader, props, "warmer"),
         initialization=_extra(reader, props, "initializationFunction"),
         revalidation=_extra(reader, props, "revalidationFunction"),
         edge_functions=tuple(sorted(reader.get(data, "edgeFunctions", "", dict, optional=True) or {})),

@@ -32,8 +32,10 @@ def describe(error: Exception) -> str:
 
 def _credentials_hint(error: Exception, action: str) -> PublishError:
     if isinstance(error, NoCredentialsError):
-        return PublishError(f"{action}: no AWS credentials found; set AWS_PROFILE or AWS_ACCESS_KEY_ID/"
-                            "AWS_SECRET_ACCESS_KEY (CI: the OIDC role) and retry")
+        return PublishError(
+            f"{action}: no AWS credentials found; set AWS_PROFILE or AWS_ACCESS_KEY_ID/"
+            "AWS_SECRET_ACCESS_KEY (CI: the OIDC role) and retry"
+        )
     return PublishError(f"{action}: {describe(error)}")
 
 
@@ -46,7 +48,9 @@ def list_prefix(s3, bucket: str, prefix: str) -> dict[str, RemoteObject]:
                 found[item["Key"]] = RemoteObject(item["Size"], item["ETag"].strip('"'))
     except ClientError as error:
         if error.response["Error"].get("Code") == "NoSuchBucket":
-            raise PublishError(f"bucket {bucket!r} does not exist; apply the stage first (or check --bucket)")
+            raise PublishError(
+                f"bucket {bucket!r} does not exist; apply the stage first (or check --bucket)"
+            ) from error
         raise _credentials_hint(error, f"listing s3://{bucket}/{prefix}") from error
     except BotoCoreError as error:
         raise _credentials_hint(error, f"listing s3://{bucket}/{prefix}") from error
@@ -87,19 +91,24 @@ def upload_all(s3, bucket: str, files: list[LocalFile], workers: int = 16) -> No
         shown = "\n".join(f"  {key}: {reason}" for key, reason in sorted(failures)[:10])
         more = f"\n  ... and {len(failures) - 10} more" if len(failures) > 10 else ""
         if all(reason.startswith("Unable to locate credentials") for _, reason in failures):
-            raise PublishError(f"uploading to s3://{bucket}: no AWS credentials found; set AWS_PROFILE or "
-                               "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and retry")
-        raise PublishError(f"{len(failures)} of {len(files)} uploads to s3://{bucket} failed (the others "
-                           f"succeeded; re-run to finish, unchanged files are skipped):\n{shown}{more}")
+            raise PublishError(
+                f"uploading to s3://{bucket}: no AWS credentials found; set AWS_PROFILE or "
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and retry"
+            )
+        raise PublishError(
+            f"{len(failures)} of {len(files)} uploads to s3://{bucket} failed (the others "
+            f"succeeded; re-run to finish, unchanged files are skipped):\n{shown}{more}"
+        )
 
 
 def delete_keys(s3, bucket: str, keys: list[str]) -> None:
     """Delete in batches of 1,000 (the DeleteObjects limit); failures are reported with their keys."""
     for start in range(0, len(keys), 1000):
-        batch = keys[start:start + 1000]
+        batch = keys[start : start + 1000]
         try:
-            response = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch],
-                                                                "Quiet": True})
+            response = s3.delete_objects(
+                Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True}
+            )
         except (ClientError, BotoCoreError) as error:
             raise _credentials_hint(error, f"deleting {len(batch)} objects from s3://{bucket}") from error
         if response.get("Errors"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -32,8 +32,14 @@ class BuildRecord:
         return record_key(self.build_id)
 
     def to_json(self) -> bytes:
-        return json.dumps({"build_id": self.build_id, "published_at": self.published_at,
-                           "keys": dict(sorted(self.keys.items()))}, indent=1).encode()
+        return json.dumps(
+            {
+                "build_id": self.build_id,
+                "published_at": self.published_at,
+                "keys": dict(sorted(self.keys.items())),
+            },
+            indent=1,
+        ).encode()
 
 
 def record_key(build_id: str) -> str:
@@ -41,7 +47,7 @@ def record_key(build_id: str) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def read_records(s3, bucket: str, listing: dict[str, RemoteObject]) -> dict[str, BuildRecord]:
@@ -55,8 +61,10 @@ def read_records(s3, bucket: str, listing: dict[str, RemoteObject]) -> dict[str,
             data = json.loads(raw)
             record = BuildRecord(str(data["build_id"]), str(data["published_at"]), dict(data["keys"]))
         except (ValueError, KeyError, TypeError) as error:
-            raise PublishError(f"s3://{bucket}/{key}: unreadable build record ({error}); delete it if it "
-                               "was not written by `sgct publish`, then retry") from error
+            raise PublishError(
+                f"s3://{bucket}/{key}: unreadable build record ({error}); delete it if it "
+                "was not written by `sgct publish`, then retry"
+            ) from error
         records[record.build_id] = record
     return records
 
@@ -65,12 +73,16 @@ def put_record(s3, bucket: str, record: BuildRecord) -> None:
     try:
         s3.put_object(Bucket=bucket, Key=record.key, Body=record.to_json(), ContentType="application/json")
     except (ClientError, BotoCoreError) as error:
-        raise PublishError(f"writing s3://{bucket}/{record.key}: {describe(error)}; the files are uploaded, "
-                           "re-run to finish") from error
+        raise PublishError(
+            f"writing s3://{bucket}/{record.key}: {describe(error)}; the files are uploaded, re-run to finish"
+        ) from error
 
 
 def builds_to_prune(records: dict[str, BuildRecord], current: BuildRecord, keep: int) -> list[BuildRecord]:
     """Records older than the newest `keep` builds (the current build counts and is always kept)."""
-    others = sorted((r for r in records.values() if r.build_id != current.build_id),
-                    key=lambda r: r.published_at, reverse=True)
-    return others[max(keep - 1, 0):]
+    others = sorted(
+        (r for r in records.values() if r.build_id != current.build_id),
+        key=lambda r: r.published_at,
+        reverse=True,
+    )
+    return others[max(keep - 1, 0) :]

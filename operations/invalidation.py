@@ -35,11 +35,17 @@ def invalidate(cloudfront, distribution_id: str, paths: tuple[str, ...], build_i
     digest = hashlib.sha256(" ".join(paths).encode()).hexdigest()[:12]
     reference = f"sgct-{build_id}-{digest}-{time.time_ns()}"
     try:
-        response = cloudfront.create_invalidation(DistributionId=distribution_id, InvalidationBatch={
-            "Paths": {"Quantity": len(paths), "Items": list(paths)}, "CallerReference": reference,
-        })
+        response = cloudfront.create_invalidation(
+            DistributionId=distribution_id,
+            InvalidationBatch={
+                "Paths": {"Quantity": len(paths), "Items": list(paths)},
+                "CallerReference": reference,
+            },
+        )
     except (ClientError, BotoCoreError) as error:
-        raise PublishError(f"invalidating CloudFront distribution {distribution_id} ({' '.join(paths)}) "
-                           f"failed: {describe(error)}; the files are uploaded, re-run to retry the "
-                           "invalidation") from error
+        raise PublishError(
+            f"invalidating CloudFront distribution {distribution_id} ({' '.join(paths)}) "
+            f"failed: {describe(error)}; the files are uploaded, re-run to retry the "
+            "invalidation"
+        ) from error
     return response["Invalidation"]["Id"]

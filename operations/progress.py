@@ -34,8 +34,10 @@ class Progress:
             return
         self._last_decile = decile
         bar = "#" * int(fraction * 30)
-        line = (f"{self.label} [{bar:<30}] {self.done}/{self.total} files, "
-                f"{self.done_bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB")
+        line = (
+            f"{self.label} [{bar:<30}] {self.done}/{self.total} files, "
+            f"{self.done_bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB"
+        )
         self.stream.write(f"\r{line}" if self._tty else f"{line}\n")
         if self._tty and self.done == self.total:
             self.stream.write("\n")

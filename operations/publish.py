@@ -55,7 +55,7 @@ def cache_build_prefixes(record: BuildRecord, destinations: list[str]) -> set[st
     for key in record.keys:
         for destination in destinations:
             if key.startswith(destination + "/"):
-                parts = key[len(destination) + 1:].split("/")
+                parts = key[len(destination) + 1 :].split("/")
                 if parts[0] == "__fetch" and len(parts) > 2:
                     prefixes.add(f"{destination}/__fetch/{parts[1]}/")
                 elif parts[0] != "__fetch" and len(parts) > 1:
@@ -69,8 +69,9 @@ def _needs_upload(file: LocalFile, remote) -> bool:
     return file.public and (remote.size != file.size or remote.etag != file.md5)
 
 
-def plan_publish(s3, output: OpenNextOutput, target: PublishTarget,
-                 keep_builds: int | None = None) -> PublishPlan:
+def plan_publish(
+    s3, output: OpenNextOutput, target: PublishTarget, keep_builds: int | None = None
+) -> PublishPlan:
     """Compare the build with the bucket (listings only) and decide every change."""
     files = build_files(output)
     listing = {}
@@ -88,7 +89,8 @@ def plan_publish(s3, output: OpenNextOutput, target: PublishTarget,
         else:
             changed = (public_path(f, output) for f in uploads if f.public and not f.hashed)
             paths = group_paths(changed)
-    pruned, prune_keys = (), ()
+    pruned: tuple[str, ...] = ()
+    prune_keys: tuple[str, ...] = ()
     if keep_builds is not None:
         old = builds_to_prune(records, record, keep_builds)
         kept = set(keys).union(*(r.keys for r in records.values() if r not in old))
@@ -98,23 +100,37 @@ def plan_publish(s3, output: OpenNextOutput, target: PublishTarget,
         doomed = {k for r in old for k in r.keys} | server_written
         pruned = tuple(r.build_id for r in old)
         prune_keys = tuple(sorted(doomed - kept)) + tuple(r.key for r in old)
-    return PublishPlan(target, output.build_id, uploads, len(files) - len(uploads), paths, record,
-                       previous is None or previous.keys != keys, pruned, prune_keys)
+    return PublishPlan(
+        target,
+        output.build_id,
+        uploads,
+        len(files) - len(uploads),
+        paths,
+        record,
+        previous is None or previous.keys != keys,
+        pruned,
+        prune_keys,
+    )
 
 
 def describe_plan(plan: PublishPlan, limit: int = 40) -> str:
     """Human-readable plan: the uploads (first `limit`), the invalidation and the pruning."""
     target = plan.target
     size = sum(f.size for f in plan.uploads) / 1e6
-    lines = [f"publish build {plan.build_id} to s3://{target.bucket} (stage {target.stage})",
-             f"  upload {len(plan.uploads)} files ({size:.1f} MB), {plan.unchanged} unchanged"]
-    lines += [f"    {f.key}  [{f.content_type}; {f.cache_control or 'no Cache-Control'}]"
-              for f in plan.uploads[:limit]]
+    lines = [
+        f"publish build {plan.build_id} to s3://{target.bucket} (stage {target.stage})",
+        f"  upload {len(plan.uploads)} files ({size:.1f} MB), {plan.unchanged} unchanged",
+    ]
+    lines += [
+        f"    {f.key}  [{f.content_type}; {f.cache_control or 'no Cache-Control'}]"
+        for f in plan.uploads[:limit]
+    ]
     if len(plan.uploads) > limit:
         lines.append(f"    ... and {len(plan.uploads) - limit} more")
     if target.distribution_id is None:
-        lines.append("  invalidation: skipped (no CloudFront distribution for this stage, "
-                     "e.g. the local stage)")
+        lines.append(
+            "  invalidation: skipped (no CloudFront distribution for this stage, e.g. the local stage)"
+        )
     elif plan.invalidation_paths:
         lines.append(f"  invalidate {target.distribution_id}: {' '.join(plan.invalidation_paths)}")
     else:
@@ -132,8 +148,9 @@ def execute(s3, cloudfront, plan: PublishPlan, workers: int = 16, log=None) -> N
     if plan.uploads:
         upload_all(s3, plan.target.bucket, list(plan.uploads), workers)
     if plan.invalidation_paths and plan.target.distribution_id:
-        invalidation_id = invalidate(cloudfront, plan.target.distribution_id, plan.invalidation_paths,
-                                     plan.build_id)
+        invalidation_id = invalidate(
+            cloudfront, plan.target.distribution_id, plan.invalidation_paths, plan.build_id
+        )
         print(f"invalidation {invalidation_id} created on {plan.target.distribution_id}", file=log)
     if plan.write_record:
         put_record(s3, plan.target.bucket, plan.record)

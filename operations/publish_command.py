@@ -28,25 +28,51 @@ exit codes: 0 published (or nothing to do), 1 a step failed (re-run to finish), 
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sgct publish", description=__doc__.splitlines()[0].split(": ", 1)[1],
-                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="sgct publish",
+        description=__doc__.splitlines()[0].split(": ", 1)[1],
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--stage", required=True, help="stage name (selects its Terraform outputs)")
-    p.add_argument("--build", required=True, type=Path,
-                   help="OpenNext output: .open-next directory, the app directory, or a .zip/.tar.gz of it")
-    p.add_argument("--dry-run", action="store_true",
-                   help="print the plan; upload, invalidate, delete nothing")
+    p.add_argument(
+        "--build",
+        required=True,
+        type=Path,
+        help="OpenNext output: .open-next directory, the app directory, or a .zip/.tar.gz of it",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="print the plan; upload, invalidate, delete nothing"
+    )
     prune = p.add_mutually_exclusive_group()
-    prune.add_argument("--prune-older-than-builds", type=int, metavar="N", dest="keep_builds",
-                       help="delete files used only by builds older than the newest N (current included)")
-    prune.add_argument("--prune", action="store_const", const=2, dest="keep_builds",
-                       help="same as --prune-older-than-builds 2 (keeps the previous build for open tabs)")
+    prune.add_argument(
+        "--prune-older-than-builds",
+        type=int,
+        metavar="N",
+        dest="keep_builds",
+        help="delete files used only by builds older than the newest N (current included)",
+    )
+    prune.add_argument(
+        "--prune",
+        action="store_const",
+        const=2,
+        dest="keep_builds",
+        help="same as --prune-older-than-builds 2 (keeps the previous build for open tabs)",
+    )
     p.add_argument("--bucket", help="override the web_assets_bucket output")
     p.add_argument("--distribution-id", help="override the cdn_distribution_id output")
     p.add_argument("--outputs", type=Path, help="JSON from `terraform output -json` for the stage")
-    p.add_argument("--stacks-dir", type=Path, default=Path("cdktf.out/stacks"),
-                   help="where synthesized stages live (default: %(default)s)")
-    p.add_argument("--endpoint-url", default=os.environ.get("AWS_ENDPOINT_URL"),
-                   help="AWS endpoint (default: $AWS_ENDPOINT_URL; for a local emulator)")
+    p.add_argument(
+        "--stacks-dir",
+        type=Path,
+        default=Path("cdktf.out/stacks"),
+        help="where synthesized stages live (default: %(default)s)",
+    )
+    p.add_argument(
+        "--endpoint-url",
+        default=os.environ.get("AWS_ENDPOINT_URL"),
+        help="AWS endpoint (default: $AWS_ENDPOINT_URL; for a local emulator)",
+    )
     p.add_argument("--workers", type=int, default=16, help="parallel uploads (default: %(default)s)")
     return p
 
@@ -59,14 +85,18 @@ def clients(endpoint_url: str | None, workers: int):
     session = boto3.session.Session()
     region = session.region_name or "us-east-1"
     config = Config(max_pool_connections=max(10, workers), retries={"mode": "standard"})
-    return (session.client("s3", endpoint_url=endpoint_url, region_name=region, config=config),
-            session.client("cloudfront", endpoint_url=endpoint_url, region_name=region, config=config))
+    return (
+        session.client("s3", endpoint_url=endpoint_url, region_name=region, config=config),
+        session.client("cloudfront", endpoint_url=endpoint_url, region_name=region, config=config),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     if args.keep_builds is not None and args.keep_builds < 1:
-        raise SgctError(f"--prune-older-than-builds must be at least 1 (the current build), got "
-                        f"{args.keep_builds}", EXIT_INPUT)
+        raise SgctError(
+            f"--prune-older-than-builds must be at least 1 (the current build), got {args.keep_builds}",
+            EXIT_INPUT,
+        )
     with tempfile.TemporaryDirectory(prefix="sgct-publish-") as scratch:
         output = load_output(args.build, extract_dir=Path(scratch) / "build")
         # --bucket alone skips Terraform (and so the distribution unless --distribution-id is given)

@@ -21,12 +21,28 @@ from builds.opennext_model import CopyRule, OpenNextOutput
 IMMUTABLE = "public,max-age=31536000,immutable"
 REVALIDATE = "public,max-age=0,s-maxage=31536000,must-revalidate"
 TEXT_TYPES = {
-    ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".html": "text/html",
-    ".json": "application/json", ".map": "application/json", ".txt": "text/plain", ".xml": "application/xml",
-    ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json", ".cache": "application/json",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".txt": "text/plain",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".webmanifest": "application/manifest+json",
+    ".cache": "application/json",
 }
-BINARY_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".webp": "image/webp", ".avif": "image/avif",
-                ".ico": "image/x-icon", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+BINARY_TYPES = {
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".ico": "image/x-icon",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
 
 
 @dataclass(frozen=True)
@@ -76,12 +92,18 @@ def rule_files(rule: CopyRule) -> list[LocalFile]:
             relative = path.relative_to(rule.source).as_posix()
             hashed = bool(rule.cached and hashed_prefix and relative.startswith(hashed_prefix))
             cache_control = (IMMUTABLE if hashed else REVALIDATE) if rule.cached else None
-            files.append(LocalFile(
-                path=path, key=f"{rule.destination}/{relative}" if rule.destination else relative,
-                size=path.stat().st_size, md5=_md5(path),
-                content_type=content_type(path, server_only=not rule.cached),
-                cache_control=cache_control, public=rule.cached, hashed=hashed,
-            ))
+            files.append(
+                LocalFile(
+                    path=path,
+                    key=f"{rule.destination}/{relative}" if rule.destination else relative,
+                    size=path.stat().st_size,
+                    md5=_md5(path),
+                    content_type=content_type(path, server_only=not rule.cached),
+                    cache_control=cache_control,
+                    public=rule.cached,
+                    hashed=hashed,
+                )
+            )
     return files
 
 
@@ -93,5 +115,5 @@ def build_files(output: OpenNextOutput) -> list[LocalFile]:
 def public_path(file: LocalFile, output: OpenNextOutput) -> str:
     """The URL path CloudFront serves `file` at: its key without the s3 origin's `originPath`."""
     prefix = output.s3.origin_path.strip("/")
-    key = file.key[len(prefix) + 1:] if prefix and file.key.startswith(prefix + "/") else file.key
+    key = file.key[len(prefix) + 1 :] if prefix and file.key.startswith(prefix + "/") else file.key
     return "/" + key

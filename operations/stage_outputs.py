@@ -32,8 +32,10 @@ class PublishTarget:
 
 def _flatten(outputs: dict) -> dict:
     """`terraform output -json` wraps each value as {"value": ..., "type": ...}; plain maps pass."""
-    return {name: value["value"] if isinstance(value, dict) and "value" in value else value
-            for name, value in outputs.items()}
+    return {
+        name: value["value"] if isinstance(value, dict) and "value" in value else value
+        for name, value in outputs.items()
+    }
 
 
 def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dict:
@@ -42,29 +44,40 @@ def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dic
         try:
             data = json.loads(outputs_file.read_text())
         except (OSError, json.JSONDecodeError) as error:
-            raise PublishError(f"{outputs_file}: cannot read Terraform outputs ({error})",
-                               EXIT_INPUT) from error
+            raise PublishError(
+                f"{outputs_file}: cannot read Terraform outputs ({error})", EXIT_INPUT
+            ) from error
         if not isinstance(data, dict):
             raise PublishError(f"{outputs_file}: expected a JSON object of outputs", EXIT_INPUT)
         return _flatten(data)
     workdir = stacks_dir / stage
     terraform = shutil.which("terraform") or shutil.which("tofu")
     if not workdir.is_dir() or terraform is None:
-        missing = f"{workdir} does not exist (synthesize and apply the stage)" if not workdir.is_dir() \
+        missing = (
+            f"{workdir} does not exist (synthesize and apply the stage)"
+            if not workdir.is_dir()
             else "no terraform or tofu on PATH"
-        raise PublishError(f"cannot read the outputs of stage {stage!r}: {missing}; or pass --outputs FILE "
-                           "(from `terraform output -json`) or --bucket", EXIT_INPUT)
+        )
+        raise PublishError(
+            f"cannot read the outputs of stage {stage!r}: {missing}; or pass --outputs FILE "
+            "(from `terraform output -json`) or --bucket",
+            EXIT_INPUT,
+        )
     result = subprocess.run([terraform, "output", "-json"], cwd=workdir, capture_output=True, text=True)
     if result.returncode != 0:
         raise PublishError(f"`terraform output -json` failed in {workdir}: {result.stderr.strip()[-1000:]}")
     return _flatten(json.loads(result.stdout or "{}"))
 
 
-def resolve_target(stage: str, outputs: dict, bucket: str | None,
-                   distribution_id: str | None) -> PublishTarget:
+def resolve_target(
+    stage: str, outputs: dict, bucket: str | None, distribution_id: str | None
+) -> PublishTarget:
     """Overrides first, then outputs; a stage without a bucket cannot be published to."""
     bucket = bucket or outputs.get(BUCKET_OUTPUT)
     if not bucket:
-        raise PublishError(f"stage {stage!r} has no {BUCKET_OUTPUT!r} output; apply the stage (with its web "
-                           "bucket) first or pass --bucket", EXIT_INPUT)
+        raise PublishError(
+            f"stage {stage!r} has no {BUCKET_OUTPUT!r} output; apply the stage (with its web "
+            "bucket) first or pass --bucket",
+            EXIT_INPUT,
+        )
     return PublishTarget(stage, str(bucket), distribution_id or outputs.get(DISTRIBUTION_OUTPUT) or None)

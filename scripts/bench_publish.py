@@ -31,8 +31,10 @@ from operations.publish import execute, plan_publish  # noqa: E402
 from operations.stage_outputs import PublishTarget  # noqa: E402
 from tests.builds.synthetic_output import write_output  # noqa: E402
 
-FAKE_KEYS = {"aws_access_key_id": FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-             "aws_secret_access_key": FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"]}
+FAKE_KEYS = {
+    "aws_access_key_id": FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+    "aws_secret_access_key": FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+}
 EXTRA_FILES = 5  # BUILD_ID, build manifest, two public files, one cache entry
 
 
@@ -59,11 +61,17 @@ def main() -> int:
         scratch = Path(scratch_dir)
         server = MotoServer.start(scratch / "moto.log")
         try:
-            s3 = boto3.client("s3", endpoint_url=server.endpoint_url, region_name="ap-southeast-1",
-                              config=Config(max_pool_connections=max(10, args.workers)), **FAKE_KEYS)
+            s3 = boto3.client(
+                "s3",
+                endpoint_url=server.endpoint_url,
+                region_name="ap-southeast-1",
+                config=Config(max_pool_connections=max(10, args.workers)),
+                **FAKE_KEYS,
+            )
             for bucket in ("sequential", "parallel"):
-                s3.create_bucket(Bucket=bucket,
-                                 CreateBucketConfiguration={"LocationConstraint": "ap-southeast-1"})
+                s3.create_bucket(
+                    Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "ap-southeast-1"}
+                )
             root = write_output(scratch / "app", "bench", chunks=args.files - EXTRA_FILES)
             for path in (root / "assets" / "_next" / "static" / "chunks").glob("*.js"):
                 path.write_text(path.read_text() * 40)  # ~2 KB, a typical small chunk
@@ -71,14 +79,18 @@ def main() -> int:
             print(f"{args.files} files, moto on {server.endpoint_url}, {args.workers} workers")
             seq, count = publish(s3, output, "sequential", 1)
             par, _ = publish(s3, output, "parallel", args.workers)
-            print(f"first publish ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
-                  f"ratio {seq / par:.1f}x")
+            print(
+                f"first publish ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
+                f"ratio {seq / par:.1f}x"
+            )
             change_files(root, args.files // 100)
             output = load_output(root)
             seq, count = publish(s3, output, "sequential", 1)
             par, _ = publish(s3, output, "parallel", args.workers)
-            print(f"1% changed ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
-                  f"ratio {seq / par:.1f}x")
+            print(
+                f"1% changed ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
+                f"ratio {seq / par:.1f}x"
+            )
             unchanged, count = publish(s3, output, "parallel", args.workers)
             print(f"unchanged publish ({count} uploads): {unchanged:.2f} s")
         finally:

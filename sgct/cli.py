@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diagram": ("review.diagram_cli", "draw a synthesized stage as Mermaid, Graphviz DOT, SVG or PNG"),
     "synth": ("sgct.synth_command", "synthesize stages into cdktf.out (same as python main.py)"),
     "check": ("policies.cli", "check synthesized stacks or plan JSON against the policy rules"),
-    "publish": ("operations.publish_command", "upload a web build to a stage's bucket, invalidate CloudFront"),
+    "publish": ("operations.publish_command", "upload a web build to a stage's bucket, then invalidate"),
     "inventory": (
         "harness.inventory_command",
         "regenerate or check the stage inventories in tests/inventories",

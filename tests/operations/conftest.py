@@ -19,8 +19,12 @@ def bucket(moto_server):
 @pytest.fixture
 def aws_env(moto_server, monkeypatch):
     """The CLI's AWS environment pointed at the moto server."""
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                        "AWS_REGION": "ap-southeast-1", "AWS_ENDPOINT_URL": moto_server.endpoint_url}.items():
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_REGION": "ap-southeast-1",
+        "AWS_ENDPOINT_URL": moto_server.endpoint_url,
+    }.items():
         monkeypatch.setenv(name, value)
     return moto_server
 

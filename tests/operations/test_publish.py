@@ -21,8 +21,11 @@ def test_real_build_first_publish_uploads_everything_and_the_second_nothing(buck
     s3, target = bucket
     output = load_output(web_build)
     first = publish(s3, target, output)
-    local = {p.relative_to(web_build / "assets").as_posix() for p in (web_build / "assets").rglob("*")
-             if p.is_file()}
+    local = {
+        p.relative_to(web_build / "assets").as_posix()
+        for p in (web_build / "assets").rglob("*")
+        if p.is_file()
+    }
     assert {f"_assets/{name}" for name in local} <= keys(s3, target.bucket)
     cache_keys = [k for k in keys(s3, target.bucket) if k.startswith(f"_cache/{output.build_id}/")]
     assert any(k.endswith(".cache") for k in cache_keys)
@@ -50,7 +53,10 @@ def test_a_second_build_keeps_the_first_builds_files_until_pruned(bucket, tmp_pa
     assert pruned.pruned_builds == ("build-one",)
     remaining = keys(s3, target.bucket)
     assert "_assets/_next/static/chunks/chunk0-a00000000.js" not in remaining
-    assert not {"_cache/build-one/index.cache", "_cache/build-one/isr.cache", "_builds/build-one.json"} & remaining
+    assert (
+        not {"_cache/build-one/index.cache", "_cache/build-one/isr.cache", "_builds/build-one.json"}
+        & remaining
+    )
     assert {"_assets/logo.png", "_assets/_next/static/chunks/chunk0-b00000000.js"} <= remaining
     assert plan_publish(s3, two, target, keep_builds=1).changes_nothing
 
@@ -78,8 +84,11 @@ def test_incremental_cache_regenerated_by_the_server_is_not_overwritten(bucket, 
 def test_a_changed_public_file_is_uploaded_again(bucket, tmp_path):
     s3, target = bucket
     publish(s3, target, load_output(write_output(tmp_path, "b1").parent))
-    output = load_output(write_output(tmp_path, "b1", public={"logo.png": b"new logo", "robots.txt":
-                                                                  b"User-agent: *\n"}).parent)
+    output = load_output(
+        write_output(
+            tmp_path, "b1", public={"logo.png": b"new logo", "robots.txt": b"User-agent: *\n"}
+        ).parent
+    )
     plan = plan_publish(s3, output, target)
     assert [f.key for f in plan.uploads] == ["_assets/logo.png"]
 

@@ -17,8 +17,9 @@ def test_dry_run_prints_the_plan_and_writes_nothing(aws_env, bucket, tmp_path, c
 def test_publish_from_outputs_file_then_rerun_changes_nothing(aws_env, bucket, tmp_path, capsys):
     s3, target = bucket
     outputs = tmp_path / "outputs.json"
-    outputs.write_text(json.dumps({"web_assets_bucket": {"value": target.bucket, "type": "string",
-                                                         "sensitive": False}}))
+    outputs.write_text(
+        json.dumps({"web_assets_bucket": {"value": target.bucket, "type": "string", "sensitive": False}})
+    )
     archive_root = write_output(tmp_path / "app", "b1")
     args = ["--stage", "dev", "--build", str(archive_root), "--outputs", str(outputs)]
     assert main(args) == 0
@@ -40,8 +41,9 @@ def test_no_credentials_is_named(moto_server, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     root = write_output(tmp_path, "b1")
-    code = main(["--stage", "dev", "--build", str(root), "--bucket", "b",
-                 "--endpoint-url", moto_server.endpoint_url])
+    code = main(
+        ["--stage", "dev", "--build", str(root), "--bucket", "b", "--endpoint-url", moto_server.endpoint_url]
+    )
     assert code == 1 and "no AWS credentials found" in capsys.readouterr().err
 
 

@@ -8,8 +8,14 @@ from operations.stage_outputs import read_outputs, resolve_target
 
 def test_outputs_file_in_terraform_format_and_overrides(tmp_path):
     path = tmp_path / "outputs.json"
-    path.write_text(json.dumps({"web_assets_bucket": {"value": "bkt", "type": "string"},
-                                "cdn_distribution_id": {"value": "E123", "type": "string"}}))
+    path.write_text(
+        json.dumps(
+            {
+                "web_assets_bucket": {"value": "bkt", "type": "string"},
+                "cdn_distribution_id": {"value": "E123", "type": "string"},
+            }
+        )
+    )
     outputs = read_outputs("prod", path, tmp_path)
     assert resolve_target("prod", outputs, None, None).distribution_id == "E123"
     assert resolve_target("prod", outputs, "other", "E9").bucket == "other"
