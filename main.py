@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from modules.app.output_dir import OutdirError, check_replaceable, target_outdir
-from stages import EPHEMERAL_STAGES_VARIABLE, StageNameError, selected_stages
+from modules.app.output_dir import check_replaceable, target_outdir
+from stages import EPHEMERAL_STAGES_VARIABLE, EXIT_OK, selected_stages
+from stages.errors import run_entry_point
 
 
 def parse_args(argv: list[str], prog: str = "python main.py") -> argparse.Namespace:
@@ -34,30 +35,28 @@ def parse_args(argv: list[str], prog: str = "python main.py") -> argparse.Namesp
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None, prog: str = "python main.py") -> int:
+def run(argv: list[str] | None = None, prog: str = "python main.py") -> int:
+    """Synthesize the selected stages; `SgctError`s (bad stage name, bad outdir) go to the entry point."""
     args = parse_args(sys.argv[1:] if argv is None else argv, prog)
-    try:
-        stages = selected_stages(args.stage)
-    except StageNameError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    stages = selected_stages(args.stage)
     outdir = target_outdir(args.outdir)
-    try:
-        check_replaceable(outdir)
-    except OutdirError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    try:
-        # Imported after validation: loading jsii costs seconds, a bad name should not.
-        from modules.app.synthesis import synthesize
+    check_replaceable(outdir)
+    # Imported after validation: loading jsii costs seconds, a bad name should not.
+    from modules.app.synthesis import synthesize
 
+    try:
         synthesize(stages, outdir)
-    except Exception as error:  # noqa: BLE001 - report any synth failure, keep old output
-        print(f"error: synthesis failed, {outdir} left unchanged: {error}", file=sys.stderr)
-        return 1
+    except BaseException:
+        print(f"note: synthesis did not finish; {outdir} was left unchanged", file=sys.stderr)
+        raise
     names = ", ".join(stage.name for stage in stages)
     print(f"synthesized bootstrap, {names} into {outdir}", file=sys.stderr)
-    return 0
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None, prog: str = "python main.py") -> int:
+    """The entry point: errors are reported once, by `stages.errors.run_entry_point`."""
+    return run_entry_point(lambda: run(argv, prog), prog)
 
 
 if __name__ == "__main__":

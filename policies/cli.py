@@ -12,11 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from policies.model import InputError
-from policies.output_files import OutputError, write_files
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "markdown")
+from policies.output_files import write_files
+from policies.reporters import FORMATS
+from stages.errors import EXIT_FAILURE, EXIT_OK, run_entry_point
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -36,7 +34,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="synth directories (every stacks/*/cdk.tf.json under them), stack files or "
         "plan JSON files (default: cdktf.out)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser.add_argument(
+        "--format", choices=tuple(FORMATS), default="text", help="report format (default: text)"
+    )
     parser.add_argument(
         "--output", type=Path, metavar="FILE", help="write the report to FILE atomically instead of stdout"
     )
@@ -84,41 +84,34 @@ def list_rules() -> str:
         rows.append((rule.id, rule.severity.value, inputs, rule.stages.value, rule.title))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     return "".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] + "\n"
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4] + "\n"
         for row in rows
     )
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the check; unusable input raises (`InputError`, `OutputError`) to the `sgct` entry point."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.list_rules:
         sys.stdout.write(list_rules())
-        return EXIT_CLEAN
+        return EXIT_OK
     from policies.api import check_paths
     from policies.reporters import render
 
-    try:
-        result = check_paths(
-            args.paths,
-            plan=args.plan,
-            stage=args.stage,
-            suppressions_file=None if args.no_suppressions else args.suppressions,
-            extra_protected_types=tuple(args.protected_type),
-        )
-    except InputError as error:
-        print(f"sgct check: unusable input: {error}", file=sys.stderr)
-        return EXIT_UNUSABLE
+    result = check_paths(
+        args.paths,
+        plan=args.plan,
+        stage=args.stage,
+        suppressions_file=None if args.no_suppressions else args.suppressions,
+        extra_protected_types=tuple(args.protected_type),
+    )
     report = render(result, args.format)
     if args.output:
-        try:
-            write_files([(args.output, report)], what="the report to ", option="--output ")
-        except OutputError as error:
-            print(f"sgct check: {error}", file=sys.stderr)
-            return EXIT_UNUSABLE
+        write_files([(args.output, report)], what="the report to ", option="--output ")
     else:
         sys.stdout.write(report)
-    return EXIT_FINDINGS if result.exit_code else EXIT_CLEAN
+    return EXIT_FAILURE if result.exit_code else EXIT_OK
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_entry_point(main, "sgct check"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from policies.context import CheckContext
 from policies.inputs.documents import Document
 from policies.model import Finding, Severity, UnknownValue, Violation
 from policies.registry import Rule, all_rules
@@ -58,7 +59,7 @@ def _finding(
     )
 
 
-def run_rule(rule: Rule, document: Document) -> list[Finding]:
+def run_rule(rule: Rule, document: Document, context: CheckContext | None = None) -> list[Finding]:
     """One rule on one document; exceptions become error findings of the rule.
 
     Violations yielded before an exception are kept; an unverifiable value is
@@ -66,7 +67,7 @@ def run_rule(rule: Rule, document: Document) -> list[Finding]:
     """
     findings = []
     try:
-        for violation in rule.check(document):
+        for violation in rule.check(document, context or CheckContext()):
             severity = Severity.ERROR if violation.unverifiable else None
             findings.append(_finding(rule, document, violation, severity))
     except UnknownValue as error:
@@ -94,20 +95,20 @@ def check_documents(
     """Check `documents` with `rules` (default: all registered) and apply `suppressions`.
 
     `protected_types` replaces the default list of protected resource types
-    for the delete/replace and deletion-protection rules (see `policies.inputs.resource_types`).
+    for the delete/replace and deletion-protection rules (see `policies.inputs.resource_types`);
+    rules receive it in their immutable `CheckContext`, the documents are not changed.
     """
     rules = all_rules() if rules is None else rules
     findings: list[Finding] = []
     applied: dict[str, set[str]] = {}
+    context = CheckContext() if protected_types is None else CheckContext(protected_types)
     for document in documents:
-        if protected_types is not None:
-            document.protected_types = protected_types
         secrets = document.secrets
         applied[document.path] = set()
         for rule in rules.values():
             if rule.applies_to(document):
                 applied[document.path].add(rule.id)
-                for finding in run_rule(rule, document):
+                for finding in run_rule(rule, document, context):
                     if secrets:
                         finding = _scrubbed(finding, secrets)
                     findings.append(finding)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
+from stages.errors import UnusableInputError
+
 
 class Severity(enum.Enum):
     """How bad a finding is; `ERROR` fails the check (exit 1).
@@ -91,5 +93,5 @@ class UnknownValue(Exception):
         super().__init__(f"{attribute} of {address} is {detail}, so it cannot be verified")
 
 
-class InputError(Exception):
+class InputError(UnusableInputError):
     """The input cannot be checked (unreadable, wrong format, unknown stage); exit code 2."""

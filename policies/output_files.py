@@ -17,10 +17,13 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+from stages.errors import UnusableInputError
 
-class OutputError(RuntimeError):
+
+class OutputError(UnusableInputError):
     """An output file could not be written; nothing was written (exit 2)."""
 
 
@@ -47,7 +50,7 @@ def _temporary(path: Path, content: str | bytes) -> Path:
     return Path(name)
 
 
-def write_files(outputs: list[tuple[Path, str | bytes]], *, what: str = "", option: str = "") -> None:
+def write_files(outputs: Sequence[tuple[Path, str | bytes]], *, what: str = "", option: str = "") -> None:
     """Write every `(path, content)` or none of them; `OutputError` says which path failed.
 
     `what` and `option` only word the message: `what="the report to "` and
@@ -55,13 +58,14 @@ def write_files(outputs: list[tuple[Path, str | bytes]], *, what: str = "", opti
     writable --output path" (`sgct check`).
     """
     staged: list[tuple[Path, Path]] = []
-    current = None
+    current: Path | None = None
     try:
         for current, content in outputs:
             staged.append((_temporary(current, content), current))
         for temporary, current in staged:
             os.replace(temporary, current)
     except OSError as error:
+        assert current is not None  # an OSError only comes from writing or renaming `current`
         raise OutputError(_describe(current, error, what, option)) from None
     finally:
         for temporary, _ in staged:

@@ -1,6 +1,7 @@
 """Rules registered by stable ID.
 
-A rule is a small pure function `check(doc) -> Iterable[Violation]`,
+A rule is a small pure function `check(doc, context) -> Iterable[Violation]`
+(`context`: the run's immutable `policies.context.CheckContext`),
 declared with `@rule(...)` in its own file under `policies/rules/`. IDs
 are stable (`SGCT001`...): suppressions, SARIF consumers and CI dashboards
 key on them, so an ID is never reused or renumbered.
@@ -13,11 +14,12 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from policies.context import CheckContext
 from policies.inputs.documents import Document
 from policies.inputs.stage_context import StageScope
 from policies.model import InputKind, Severity, Violation
 
-RuleCheck = Callable[[Document], Iterable[Violation]]
+RuleCheck = Callable[[Document, CheckContext], Iterable[Violation]]
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from policies.inputs.documents import Document, Resource
 from policies.model import UnknownValue, Violation
-
-_REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.")
 
 
 def unverifiable(error: UnknownValue) -> Violation:
@@ -43,7 +40,11 @@ def blocks(value) -> list[dict]:
 
 def live(document: Document, *types: str) -> list[Resource]:
     """Resources of `types` that exist after this change (config: all; plan: not purely deleted)."""
-    return [r for r in document.of_type(*types) if not (r.is_deleted and "create" not in r.actions)]
+    return [r for r in document.of_type(*types) if _is_live(r)]
+
+
+def _is_live(resource: Resource) -> bool:
+    return not (resource.is_deleted and "create" not in resource.actions)
 
 
 def aws_resources(document: Document) -> list[Resource]:
@@ -53,37 +54,12 @@ def aws_resources(document: Document) -> list[Resource]:
     ]
 
 
-def _references(value, found: set[str]) -> None:
-    if isinstance(value, str):
-        found.update(_REFERENCE.findall(value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key == "references" and isinstance(item, list):  # plan configuration expressions
-                found.update(".".join(ref.split(".")[:2]) for ref in item if isinstance(ref, str))
-            else:
-                _references(item, found)
-    elif isinstance(value, list):
-        for item in value:
-            _references(item, found)
-
-
 def referrers(document: Document, address: str) -> list[Resource]:
-    """Resources whose configuration refers to `address` (`${aws_kms_key.k.arn}`, plan `references`)."""
-    if document.is_plan:
-        bodies = {
-            f"{r.get('address')}": r.get("expressions")
-            for r in ((document.raw.get("configuration") or {}).get("root_module") or {}).get("resources")
-            or []
-        }
-    else:
-        bodies = {r.address: r.values for r in document.resources.values()}
-    found = []
-    for source, body in bodies.items():
-        targets: set[str] = set()
-        _references(body, targets)
-        if address in targets and source in document.resources:
-            found.append(document.resources[source])
-    return found
+    """Resources whose configuration refers to `address` (`${aws_kms_key.k.arn}`, plan `references`).
+
+    Answered from the document's reference index, built once for all rules.
+    """
+    return document.index.referrers(address)
 
 
 def provider_for(document: Document, resource: Resource) -> dict | None:

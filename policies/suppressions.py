@@ -102,7 +102,10 @@ def _yaml_loader():
     class DatesAsText(yaml.SafeLoader):
         pass
 
-    DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    DatesAsText.add_constructor(
+        "tag:yaml.org,2002:timestamp",
+        yaml.SafeLoader.construct_yaml_str,  # type: ignore[type-var]  # the stubs reject a SafeLoader method
+    )
     return DatesAsText
 
 

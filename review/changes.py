@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from review.stage_info import ReviewInputError
+
 
 class Action(enum.Enum):
     """What happens to one resource; the order is the order of the comment."""
@@ -56,8 +58,9 @@ def action_from_terraform(actions: list[str]) -> Action:
         ("forget",): Action.NO_OP,
     }
     if key not in mapping:
-        raise ValueError(
-            f"unknown Terraform change actions {list(actions)!r}; expected one of {sorted(mapping)}"
+        raise ReviewInputError(
+            f"unknown Terraform change actions {list(actions)!r}; expected one of {sorted(mapping)}: "
+            "was the plan written by a newer Terraform? Review it with the Terraform version CI uses"
         )
     return mapping[key]
 

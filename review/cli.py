@@ -6,8 +6,9 @@
     sgct review --from-json review-dev.json --from-json review-prod.json --output comment.md
 
 Exit codes: 0 rendered; 2 unusable input or an unwritable output (the
-message says which and how to fix it; nothing is written); 3 with
---fail-on-protected when a protected stage would lose a resource.
+message says which and how to fix it; nothing is written); 1 with
+--fail-on-protected when a protected stage would lose a resource; 1 with
+"internal error" for a bug (never 2).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ import sys
 from pathlib import Path
 
 from policies.api import DEFAULT_SUPPRESSIONS_TEXT, default_suppressions
-from policies.output_files import OutputError, write_files
+from policies.output_files import write_files
 from review.changes import StageReview
 from review.findings import add_policy_findings
 from review.model_io import dump_reviews, load_reviews
 from review.plan_changes import load_plan, review_plan
-from review.render import DEFAULT_MAX_CHARS, render_comment
+from review.render import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, render_comment
 from review.stage_info import ReviewInputError, stage_from_filename
 from review.synth_diff import diff_outdirs
+from sensitive.display_redaction import scrub
+from stages.errors import EXIT_FAILURE, EXIT_OK, PREFIX, run_entry_point
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,7 +35,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="sgct review",
         description=__doc__.split("\n\n")[0],
         epilog="Exit codes: 0 rendered, 2 unusable input or unwritable output (nothing is written), "
-        "3 with --fail-on-protected when a protected stage would destroy or replace a resource.",
+        "1 with --fail-on-protected when a protected stage would destroy or replace a resource.",
     )
     parser.add_argument(
         "--plan",
@@ -93,9 +96,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--fail-on-protected",
         action="store_true",
-        help="exit 3 when a protected stage would destroy or replace a resource",
+        help="exit 1 when a protected stage would destroy or replace a resource",
     )
     args = parser.parse_args(argv)
+    if args.max_chars < MIN_MAX_CHARS:
+        parser.error(
+            f"--max-chars {args.max_chars} is too small for a useful comment; use at least {MIN_MAX_CHARS}"
+        )
     if (args.base is None) != (args.head is None):
         parser.error("--base and --head go together: the synth diff compares the two")
     if not (args.plan or args.base or args.from_json):
@@ -145,33 +152,28 @@ def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        reviews, secrets = build_reviews(args)
-        text = render_comment(reviews, secrets, max_chars=args.max_chars)
-    except (ReviewInputError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    outputs = [(args.output, text)] if args.output else []
-    if args.save_json:
-        from sensitive.display_redaction import scrub
+    """Render the review; unusable input raises `ReviewInputError`/`OutputError` to the `sgct` entry point.
 
+    Everything is built and checked before anything is written, so an error
+    leaves no file behind.
+    """
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    reviews, secrets = build_reviews(args)
+    text = render_comment(reviews, secrets, max_chars=args.max_chars)
+    outputs: list[tuple[Path, str | bytes]] = [(args.output, text)] if args.output else []
+    if args.save_json:
         outputs.append((args.save_json, scrub(dump_reviews(reviews), secrets)))
-    try:
-        write_files(outputs)
-    except OutputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    write_files(outputs)
     if not args.output:
         sys.stdout.write(text)
     if args.fail_on_protected and any(review.blocking for review in reviews):
         print(
-            "error: destructive changes on a protected stage (see the comment's caution block)",
+            f"{PREFIX}destructive changes on a protected stage (see the comment's caution block)",
             file=sys.stderr,
         )
-        return 3
-    return 0
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_entry_point(main, "sgct review"))

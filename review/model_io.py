@@ -65,7 +65,8 @@ def load_reviews(path: Path) -> list[StageReview]:
         raise ReviewInputError(f"saved review {path} is not JSON ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ReviewInputError(
-            f"{path} is not a saved review (format {FORMAT!r}); write it with `sgct review ... --save-json {path}`"
+            f"{path} is not a saved review (format {FORMAT!r}); "
+            f"write it with `sgct review ... --save-json {path}`"
         )
     try:
         return [_stage(item) for item in data["stages"]]

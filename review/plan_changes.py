@@ -25,8 +25,7 @@ from review.changes import (
     action_from_terraform,
 )
 from review.stage_info import ReviewInputError, check_plan_stage, is_protected
-from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, flatten
-from sensitive.display_redaction import safe_display
+from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, flatten, safe_display
 from sensitive.plan_redaction import sensitive_strings
 
 _REASONS = {
@@ -134,7 +133,7 @@ def _collapse_under_markers(before: dict[str, Any], after: dict[str, Any]) -> No
         else:
             parts = [
                 f"{key[len(path) :].lstrip('.')}={safe_display(key, leaf)}"
-                for key, leaf in zip(children, leaves)
+                for key, leaf in zip(children, leaves, strict=True)
             ]
             before[path] = Rendered("{" + ", ".join(parts) + "}")
 

@@ -22,6 +22,8 @@ from sensitive.display_redaction import scrub
 MARKER = "<!-- sgct-plan-review -->"
 """First line of every comment: CI finds and updates its previous comment by it."""
 DEFAULT_MAX_CHARS = 60_000
+MIN_MAX_CHARS = 1000
+"""A shorter comment cannot hold a useful summary."""
 FOLD_ROWS = 10
 """A resource table or finding list longer than this starts folded."""
 
@@ -89,8 +91,10 @@ def render_comment(
     title: str = "Terraform plan review",
 ) -> str:
     """The whole comment: the most detailed level that fits `max_chars`, scrubbed of known secrets."""
-    if max_chars < 1000:
-        raise ValueError(f"max_chars={max_chars} is too small for a useful comment; use at least 1000")
+    if max_chars < MIN_MAX_CHARS:
+        raise ValueError(
+            f"max_chars={max_chars} is too small for a useful comment; use at least {MIN_MAX_CHARS}"
+        )
     text = ""
     for detail in LEVELS:
         text = scrub(_render_level(reviews, detail, title), set(known_secrets))

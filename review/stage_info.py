@@ -19,11 +19,12 @@ from policies.inputs.plan_stage import check_plan_stage as check_plan_stage_reco
 from policies.inputs.stage_context import BOOTSTRAP, resolve_stage_context
 from policies.model import InputError
 from stages import PERMANENT_STAGES, StageNameError
+from stages.errors import UnusableInputError
 
 _FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
 
 
-class ReviewInputError(ValueError):
+class ReviewInputError(UnusableInputError):
     """A review input is unusable; the message says which, why and how to fix it."""
 
 

@@ -17,8 +17,7 @@ from policies.inputs.config_view import sections
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview
 from review.stack_input import read_stack
 from review.stage_info import ReviewInputError, is_protected
-from review.values import ABSENT, SENSITIVE, flatten
-from sensitive.display_redaction import safe_display
+from review.values import ABSENT, SENSITIVE, flatten, safe_display
 
 FORCES_REPLACEMENT: dict[str, tuple[str, ...]] = {
     "aws_s3_bucket": ("bucket", "bucket_prefix"),

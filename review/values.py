@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SENSITIVE = "(sensitive)"
-UNKNOWN = "(known after apply)"
-ABSENT = "(none)"
+from sensitive.display_redaction import safe_value
+from sensitive.marker import REDACTED, Rendered
+
+SENSITIVE = Rendered(REDACTED)
+"""A value the plan marks sensitive: the one marker `sensitive` uses everywhere."""
+UNKNOWN = Rendered("(known after apply)")
+ABSENT = Rendered("(none)")
 MAX_VALUE_CHARS = 60
 """Longer values are shortened with an ellipsis: a PR comment is not a diff viewer."""
 
@@ -58,10 +62,6 @@ def flatten(value: Any, sensitive: Any = False, unknown: Any = False, prefix: st
     return flat
 
 
-class Rendered(str):
-    """Text that is already display-ready (e.g. a folded subtree): not JSON-quoted again."""
-
-
 def display(leaf: Any) -> str:
     """A short, single-line text for one leaf (markers pass through unchanged)."""
     if leaf in (SENSITIVE, UNKNOWN, ABSENT):
@@ -71,3 +71,17 @@ def display(leaf: Any) -> str:
     if len(text) > MAX_VALUE_CHARS:
         text = text[: MAX_VALUE_CHARS - 1] + "…"
     return text
+
+
+def safe_display(path: str, leaf: Any) -> str:
+    """Display text for one value: markers and `${...}` references pass, secrets are masked.
+
+    A reference is not a value, so it is shown even under a secret name: that
+    is how a reviewer sees *which* variable feeds a secret setting. Objects and
+    lists are masked leaf by leaf (`sensitive.display_redaction.safe_value`)
+    before they become text.
+    """
+    return display(safe_value(path, leaf))
+
+
+__all__ = ["ABSENT", "SENSITIVE", "UNKNOWN", "Rendered", "display", "flatten", "safe_display"]

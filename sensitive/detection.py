@@ -109,7 +109,7 @@ def is_secret_key(key: str) -> bool:
         return False
     if SECRET_WORDS.intersection(words):
         return True
-    return any(pair in SECRET_PAIRS for pair in zip(words, words[1:]))
+    return any(pair in SECRET_PAIRS for pair in zip(words, words[1:], strict=False))
 
 
 def is_reference(text: str) -> bool:

@@ -1,11 +1,12 @@
-"""Redaction for review output, built on the policies package's idea of "secret".
+"""Redaction of single values for display (the plan review), on the same idea of "secret" as the policies.
 
 Why reuse `sensitive.detection` / `sensitive.plan_redaction`: the no-secret-literals
 rule and every report must agree on what looks secret, so a value the rule
 would flag is also a value the review never prints. This module only adapts
-those checks to one attribute or output at a time (`safe_display`, which
-walks objects and lists), so the model holds nothing but redacted text
-before any template runs.
+those checks to one attribute or output at a time (`safe_value`, which
+walks objects and lists), so the review's model holds nothing but redacted
+values before any text is made. Text that is already display-ready
+(`sensitive.marker.Rendered`: markers, folded subtrees) passes unchanged.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from review.values import ABSENT, SENSITIVE, UNKNOWN, Rendered, display
 from sensitive.detection import is_secret_key, mask, secret_value_kind
+from sensitive.marker import REDACTED, Rendered
 from sensitive.plan_redaction import scrub as _policy_scrub
 
-REDACTED = "(redacted)"
-"""Shown for a value that is not marked sensitive but is secret by its name or shape."""
 MIN_SCRUB_CHARS = 4
 """Known secrets shorter than this are not scrubbed from free text (it would mangle the comment)."""
 
@@ -37,13 +36,13 @@ def secret_name(path: str) -> bool:
 
 
 def looks_secret(text: str) -> bool:
-    """True when a string has the shape of a credential (key formats, URL passwords, webhooks, high entropy)."""
+    """True when a string has a credential's shape (key formats, URL passwords, webhooks, high entropy)."""
     return secret_value_kind(text) is not None
 
 
 def _safe_leaf(path: str, leaf: Any) -> Any:
     """One scalar, or its replacement (`Rendered`, so it is shown as is) when it is secret."""
-    if leaf in (SENSITIVE, UNKNOWN, ABSENT) or leaf is None or isinstance(leaf, (Rendered, bool)):
+    if leaf is None or isinstance(leaf, (Rendered, bool)):
         return leaf
     if isinstance(leaf, str):
         if "${" in leaf and secret_value_kind(leaf) is None:
@@ -70,16 +69,6 @@ def safe_value(path: str, value: Any) -> Any:
     return _safe_leaf(path, value)
 
 
-def safe_display(path: str, leaf: Any) -> str:
-    """Display text for one attribute or output value: markers and `${...}` references pass, secrets are masked.
-
-    A reference is not a value, so it is shown even under a secret name: that
-    is how a reviewer sees *which* variable feeds a secret setting. Objects and
-    lists are masked leaf by leaf (`safe_value`) before they become text.
-    """
-    return display(safe_value(path, leaf))
-
-
 def scrub(text: str, known_values: set[str]) -> str:
     """Replace every occurrence of a known sensitive value in the final text.
 
@@ -90,4 +79,4 @@ def scrub(text: str, known_values: set[str]) -> str:
     return _policy_scrub(text, {value for value in known_values if len(value) >= MIN_SCRUB_CHARS})
 
 
-__all__ = ["REDACTED", "looks_secret", "safe_display", "safe_value", "scrub", "secret_name"]
+__all__ = ["REDACTED", "looks_secret", "safe_value", "scrub", "secret_name"]

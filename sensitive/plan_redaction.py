@@ -19,8 +19,7 @@ from __future__ import annotations
 import copy
 
 from sensitive.detection import mask, secret_value_kind
-
-REDACTED = "(sensitive value)"
+from sensitive.marker import REDACTED
 
 
 def mask_sensitive(value, marker):

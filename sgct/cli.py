@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 
+from stages.errors import EXIT_OK, EXIT_UNUSABLE, UnusableInputError, run_entry_point
+
 # command -> (module with a `main(argv) -> int`, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review.cli", "markdown plan review for a pull request, from plan JSON or a synth diff"),
@@ -31,17 +33,27 @@ def usage() -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def run(argv: list[str]) -> int:
+    """Dispatch `argv` to its command; errors propagate to `main`."""
     if not argv or argv[0] in ("-h", "--help"):
         print(usage())
-        return 0 if argv else 2
+        return EXIT_OK if argv else EXIT_UNUSABLE
     command, rest = argv[0], argv[1:]
     if command not in COMMANDS:
-        print(f"sgct: unknown command {command!r}\n\n{usage()}", file=sys.stderr)
-        return 2
+        raise UnusableInputError(f"unknown command {command!r}; run 'sgct --help' for the list")
     module = importlib.import_module(COMMANDS[command][0])
     return module.main(rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `sgct` entry point: the one place errors become a message and an exit code.
+
+    `SgctError`s print `error: <message>` and exit with their code (2 for
+    unusable input); any other exception is reported as an internal error
+    (exit 1), never as bad input.
+    """
+    arguments = sys.argv[1:] if argv is None else argv
+    return run_entry_point(lambda: run(arguments), "sgct")
 
 
 if __name__ == "__main__":

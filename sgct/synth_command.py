@@ -6,4 +6,4 @@ import main as app_main
 
 
 def main(argv: list[str]) -> int:
-    return app_main.main(argv, prog="sgct synth")
+    return app_main.run(argv, prog="sgct synth")

@@ -8,6 +8,7 @@ from stages.catalog import (
     resolve_stage,
     selected_stages,
 )
+from stages.errors import EXIT_FAILURE, EXIT_OK, EXIT_UNUSABLE, SgctError, UnusableInputError
 from stages.model import (
     APP_NAME,
     GLOBAL_REGION,
@@ -22,6 +23,11 @@ from stages.model import (
 from stages.validation import StageNameError
 
 __all__ = [
+    "EXIT_FAILURE",
+    "EXIT_OK",
+    "EXIT_UNUSABLE",
+    "SgctError",
+    "UnusableInputError",
     "APP_NAME",
     "EPHEMERAL_STAGES_VARIABLE",
     "GLOBAL_REGION",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from stages import naming
+from stages.errors import UnusableInputError
 from stages.model import APP_NAME, ZONE_NAME
 
 PERMANENT_STAGE_NAMES = ("prod", "staging", "dev")
@@ -22,7 +23,7 @@ HOSTNAME_MAX = 253
 _LABEL = re.compile(r"^[a-z]([a-z0-9-]*[a-z0-9])?$")
 
 
-class StageNameError(ValueError):
+class StageNameError(UnusableInputError):
     """A stage name broke `rule`; the message says what is allowed."""
 
     def __init__(self, rule: str, value: str, message: str) -> None:

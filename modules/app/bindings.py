@@ -21,6 +21,8 @@ import shutil
 import sys
 from types import ModuleType
 
+from stages.errors import UnusableInputError
+
 AWS_PACKAGE = "cdktf_cdktf_provider_aws"
 CLOUDFLARE_PACKAGE = "cdktf_cdktf_provider_cloudflare"
 IMPORT_MODE_VARIABLE = "SGCT_PROVIDER_IMPORT"
@@ -51,7 +53,7 @@ def import_mode() -> str:
     """`fast` (default) or `full`, from `SGCT_PROVIDER_IMPORT`."""
     mode = os.environ.get(IMPORT_MODE_VARIABLE, "fast")
     if mode not in ("fast", "full"):
-        raise ValueError(f"{IMPORT_MODE_VARIABLE}={mode!r} is not allowed: use 'fast' or 'full'.")
+        raise UnusableInputError(f"{IMPORT_MODE_VARIABLE}={mode!r} is not allowed: use 'fast' or 'full'.")
     return mode
 
 

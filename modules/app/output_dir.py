@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from stages.errors import UnusableInputError
+
 DEFAULT_OUTDIR = "cdktf.out"
 OUTDIR_VARIABLE = "CDKTF_OUTDIR"
 
@@ -21,7 +23,7 @@ def target_outdir(explicit: str | None = None) -> Path:
 SYNTH_OUTPUT_ENTRIES = frozenset({"manifest.json", "stacks"})
 
 
-class OutdirError(ValueError):
+class OutdirError(UnusableInputError):
     """The output directory holds something other than a previous synthesis."""
 
 

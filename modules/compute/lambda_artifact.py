@@ -21,6 +21,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from stages.errors import UnusableInputError
+
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 PLACEHOLDER_DIR = ASSETS_DIR / "placeholder"
 AUTHORIZER_DIR = ASSETS_DIR / "authorizer"
@@ -36,7 +38,7 @@ MODULE_SUFFIXES = (".mjs", ".js", ".cjs")
 PLACEHOLDER_IGNORED_ATTRIBUTES = ("filename", "source_code_hash", "s3_bucket", "s3_key", "s3_object_version")
 
 
-class ArtifactError(ValueError):
+class ArtifactError(UnusableInputError):
     """A code artifact is missing or cannot serve its handler."""
 
 

@@ -9,10 +9,11 @@ unknown until apply (`after_unknown`) or an unresolved `${...}` raises
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from policies.inputs.resource_types import PROTECTED_TYPES
+from policies.inputs.document_index import DocumentIndex
 from policies.inputs.stage_context import StageContext
 from policies.model import InputKind, UnknownValue
 
@@ -99,17 +100,20 @@ class Document:
 
     Region may be None if unknown; `unknown_tags` holds `${...}` references given as a whole tags map.
     """
-    protected_types: frozenset[str] = PROTECTED_TYPES
-    """Types the protection rules guard; the CLI's --protected-type extends it."""
     secrets: set[str] = field(default_factory=set)
-    """Plans: `sensitive_strings(raw)`, computed once by `plan_document`; the engine scrubs findings with it."""
+    """Plans: `sensitive_strings(raw)`, computed once by `plan_document`; the engine scrubs findings."""
 
     @property
     def is_plan(self) -> bool:
         return self.kind is InputKind.PLAN
 
+    @functools.cached_property
+    def index(self) -> DocumentIndex:
+        """Resources by type and who refers to whom, built once and shared by every rule."""
+        return DocumentIndex(self)
+
     def of_type(self, *types: str) -> list[Resource]:
-        return [resource for resource in self.resources.values() if resource.type in types]
+        return self.index.of_type(*types)
 
     def construct_path(self, address: str) -> str | None:
         return self.construct_paths.get(address)

@@ -13,7 +13,6 @@ section, or any unexpected error while loading a file.
 from __future__ import annotations
 
 import json
-import traceback
 from pathlib import Path
 
 from policies.inputs.config_view import config_document
@@ -62,23 +61,11 @@ def read_json(path: Path):
 def load_document(path: Path, plan: bool = False, stage: str | None = None) -> Document:
     """Parse one file into a `Document`, choosing config or plan by content unless `plan` forces it.
 
-    The views check every shape they read; any other exception while loading
-    is still unusable input naming the file (exit 2), never a traceback.
-    Only the exception's type and where it was raised are shown: its text
-    could quote a value from the file, and that value could be a secret.
+    The views check every shape they read and raise `InputError` naming the
+    file and the key. Any other exception is a bug in a view, and is left to
+    surface as one (an internal error, exit 1), never reported as bad input.
     """
-    data = read_json(path)
-    try:
-        return _document(path, data, plan, stage)
-    except InputError:
-        raise
-    except Exception as error:  # noqa: BLE001 - a shape no view anticipated is still bad input
-        frame = traceback.extract_tb(error.__traceback__)[-1]
-        raise InputError(
-            f"{path}: cannot be read as Terraform JSON config or plan JSON ({type(error).__name__} in "
-            f"{Path(frame.filename).name}:{frame.lineno}); regenerate it with `cdktf synth` or "
-            "`terraform show -json <planfile>`, and report the checker bug if the file is unmodified"
-        ) from None
+    return _document(path, read_json(path), plan, stage)
 
 
 def _document(path: Path, data, plan: bool, stage: str | None) -> Document:

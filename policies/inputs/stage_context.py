@@ -12,39 +12,53 @@ import enum
 from dataclasses import dataclass
 
 from policies.model import InputError
-from stages import APP_NAME, Protection, StageNameError, resolve_stage
+from stages import Protection, Stage, StageNameError, resolve_stage
 
 BOOTSTRAP = "bootstrap"
 
 
 @dataclass(frozen=True)
 class StageContext:
-    """A checked file's stage: name, protection, and whether it is the state bootstrap."""
+    """A checked file's stage: the `stages.Stage` it names, or the state bootstrap stack.
+
+    Everything a rule asks of a workload stage (protection, prefix) is the
+    `Stage`'s own property; only the bootstrap stack, which is not a stage,
+    is described here: protected, because it holds every stage's state.
+    """
 
     name: str
-    protection: Protection
-    is_bootstrap: bool = False
+    stage: Stage | None
+    """The stage, from `stages.resolve_stage`; None for the bootstrap stack."""
+
+    @property
+    def is_bootstrap(self) -> bool:
+        return self.stage is None
+
+    @property
+    def protection(self) -> Protection:
+        return Protection.PROTECTED if self.stage is None else self.stage.protection
 
     @property
     def is_protected(self) -> bool:
-        return self.protection is Protection.PROTECTED
+        return self.stage is None or self.stage.is_protected
 
     @property
     def prefix(self) -> str:
-        """`sgcarstrends-<stage>`: what every AWS name in a stage stack starts with."""
-        return f"{APP_NAME}-{self.name}"
+        """`Stage.prefix`; the bootstrap stack has none (its rules are scoped away from it)."""
+        if self.stage is None:
+            raise ValueError("the bootstrap stack has no stage prefix; scope the rule to StageScope.WORKLOAD")
+        return self.stage.prefix
 
 
 def resolve_stage_context(name: str) -> StageContext:
     """`name` as a `StageContext`; raises `StageNameError` (callers word the error).
 
-    `bootstrap` is the state-bucket stack: protected, local state by design.
-    Any other name must be a valid stage name (`stages.resolve_stage`).
+    `bootstrap` is the state-bucket stack; any other name must be a valid
+    stage name (`stages.resolve_stage`).
     """
     if name == BOOTSTRAP:
-        return StageContext(BOOTSTRAP, Protection.PROTECTED, is_bootstrap=True)
-    stage = resolve_stage(name)
-    return StageContext(stage.name, stage.protection)
+        return StageContext(BOOTSTRAP, None)
+    return StageContext(name, resolve_stage(name))
 
 
 def stage_context(name: str, origin: str) -> StageContext:

@@ -19,7 +19,8 @@ def render(result) -> str:
     counts = summary(result)
     verdict = "PASSED" if counts["passed"] else "FAILED"
     lines.append(
-        f"{verdict}: {counts['errors']} error(s), {counts['warnings']} warning(s), {counts['notes']} note(s), "
+        f"{verdict}: {counts['errors']} error(s), {counts['warnings']} warning(s), "
+        f"{counts['notes']} note(s), "
         f"{counts['suppressed']} suppressed; {counts['files']} file(s) "
         f"[{', '.join(counts['stages'])}], {counts['rules']} rules"
     )

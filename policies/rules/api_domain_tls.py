@@ -23,7 +23,7 @@ def is_modern(policy) -> bool:
     BOTH,
     fix='security_policy="TLS_1_2" in the domain name configuration.',
 )
-def check(doc):
+def check(doc, context):
     """What: every `aws_apigatewayv2_domain_name` has `security_policy = "TLS_1_2"` (or a TLS 1.3
     policy) in each `domain_name_configuration`, and every `aws_api_gateway_domain_name` sets
     such a `security_policy` explicitly (its default allowed TLS 1.0).

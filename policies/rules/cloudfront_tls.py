@@ -78,7 +78,7 @@ def _origins(distribution):
     fix='viewer_protocol_policy="redirect-to-https" on every behaviour, an ACM certificate with '
     'minimum_protocol_version="TLSv1.2_2021", custom origins https-only with ["TLSv1.2"].',
 )
-def check(doc):
+def check(doc, context):
     """What: every `aws_cloudfront_distribution` redirects or refuses plain HTTP on every cache
     behaviour, serves viewers with an ACM certificate whose minimum protocol is TLSv1.2 or newer
     (the default certificate floor is TLSv1), and talks to custom origins over HTTPS with TLSv1.2

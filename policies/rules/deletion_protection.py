@@ -16,7 +16,7 @@ from policies.registry import CONFIG, rule
     fix="Build the resource with modules.app.protection: lifecycle_for(stage) (prevent_destroy), "
     "deletion_protection_for(stage), force_destroy_for(stage).",
 )
-def check(doc):
+def check(doc, context):
     """What: on a protected stage (prod, bootstrap) every resource of a protected type
     (`policies.inputs.resource_types.PROTECTED_TYPES`: buckets, log groups, Lambdas, APIs, domains,
     CloudFront, certificates, DNS records, SNS topics, ...) has `lifecycle.prevent_destroy = true`,
@@ -30,7 +30,7 @@ def check(doc):
     `"lifecycle": {"prevent_destroy": true}` in the synthesized JSON.
     """
     for resource in doc.resources.values():
-        if resource.type not in doc.protected_types:
+        if resource.type not in context.protected_types:
             continue
         if resource.lifecycle.get("prevent_destroy") is not True:
             yield Violation(

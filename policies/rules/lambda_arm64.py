@@ -15,7 +15,7 @@ from policies.rule_helpers import live, per_resource
     BOTH,
     fix='Set architectures=["arm64"] on the function (the module default).',
 )
-def check(doc):
+def check(doc, context):
     """What: every `aws_lambda_function` has `architectures = ["arm64"]`. Without the attribute
     Lambda uses x86_64.
 

@@ -17,7 +17,7 @@ REQUIRED_RUNTIME = "nodejs22.x"
     BOTH,
     fix=f'Set runtime="{REQUIRED_RUNTIME}" (zip package) on the function.',
 )
-def check(doc):
+def check(doc, context):
     """What: every `aws_lambda_function` is a zip-packaged function with `runtime = "nodejs22.x"`.
     A container-image function (`package_type = "Image"`) has no declared runtime and fails.
 

@@ -61,7 +61,7 @@ def _function(doc, function, declared):
     fix="Set retention_in_days=stage.settings.log_retention_days on the log group, and declare "
     "/aws/lambda/<function name> (or logging_config.log_group) for every function.",
 )
-def check(doc):
+def check(doc, context):
     """What: every `aws_cloudwatch_log_group` has `retention_in_days` set to a CloudWatch-supported
     value (0 or unset means "never expire"), and every `aws_lambda_function` writes to a log group
     declared in the same stack (`/aws/lambda/<function_name>` or its `logging_config.log_group`);

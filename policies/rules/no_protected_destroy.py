@@ -23,7 +23,7 @@ def describe(actions: tuple[str, ...]) -> str:
     fix="Keep the address stable (use move_to / a `moved` block for renames), change the attribute "
     "that forces replacement, or remove the resource from state deliberately outside CI.",
 )
-def check(doc):
+def check(doc, context):
     """What: in a plan for a protected or retained stage (prod, staging, bootstrap), no resource of a
     protected type (`PROTECTED_TYPES`) has `delete` among its actions: pure deletes
     (`["delete"]`, e.g. `delete_because_no_resource_config` after a rename or removal), replaces
@@ -37,7 +37,7 @@ def check(doc):
     change that forces replacement.
     """
     for resource in doc.resources.values():
-        if resource.type in doc.protected_types and resource.is_deleted:
+        if resource.type in context.protected_types and resource.is_deleted:
             reason = f"; Terraform's reason: {resource.action_reason}" if resource.action_reason else ""
             yield Violation(
                 resource.address,

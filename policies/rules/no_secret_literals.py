@@ -115,7 +115,7 @@ def _plan_configuration(module: dict, providers: dict) -> dict:
     fix="Pass the value by reference: ${var.x} (sensitive variable), ${data.aws_ssm_parameter.x.value}, "
     "or let the provider read it from the environment; then rotate the exposed secret.",
 )
-def check(doc):
+def check(doc, context):
     """What: no literal credential anywhere in the configuration: resource arguments (Lambda
     environment variables included), outputs, variable defaults, locals, provider and backend
     blocks. A literal is flagged when its key names a credential (`password`, `*_TOKEN`,

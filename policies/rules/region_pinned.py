@@ -39,7 +39,7 @@ def _allowed_in_us_east_1(doc, resource, depth: int = 0) -> bool:
     fix="Use the providers from modules.app.providers: the default AWS provider in ap-southeast-1 and "
     "the `us_east_1` alias only for CloudFront certificates, edge functions and global metrics.",
 )
-def check(doc):
+def check(doc, context):
     """What: the default AWS provider sets `region = "ap-southeast-1"` as a literal (not taken from
     the environment); any aliased AWS provider is in ap-southeast-1 or us-east-1; a resource placed
     in us-east-1 (through the alias or its own `region` argument) is of a type AWS requires there:

@@ -45,7 +45,7 @@ def _tags_all(resource, wanted):
     fix="Configure the AWS providers with modules.app.providers.configure_providers (default_tags = "
     "stage.tags) and do not override app/stage in a resource's tags.",
 )
-def check(doc):
+def check(doc, context):
     """What: every AWS provider block sets `default_tags` with `app = sgcarstrends`,
     `stage = <the stack's stage>` and `managed-by`, and no resource overrides `app` or `stage`
     with another value; default tags given as a `${var.x}` reference cannot be verified and

@@ -14,7 +14,7 @@ from policies.registry import CONFIG, rule
     CONFIG,
     fix="Attach the backend with modules.state.backend.configure_s3_backend(stack, stage.name, settings).",
 )
-def check(doc):
+def check(doc, context):
     """What: the stack's `terraform.backend` is `s3` (and only `s3`), its `key` has the stage name
     as a path segment (`stages/<stage>/terraform.tfstate`), `encrypt = true`, and it locks
     (`use_lockfile = true`, or a `dynamodb_table`). Plan JSON does not record the backend, so

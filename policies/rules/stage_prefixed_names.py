@@ -55,7 +55,7 @@ def carries_prefix(name: str, prefix: str) -> bool:
     BOTH,
     fix='Derive the name with stage.name_for("<suffix>") (register the suffix in stages/naming.py).',
 )
-def check(doc):
+def check(doc, context):
     """What: in a stage stack, every AWS resource named in the account or region (functions,
     buckets, roles, log groups, alarms, topics, APIs, CloudFront policies, ...) has a name that
     starts with `sgcarstrends-<stage>` (log groups: a path segment that does). Types with a

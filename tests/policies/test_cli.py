@@ -4,9 +4,10 @@ import subprocess
 import sys
 
 from harness.synth import REPO_ROOT
-from policies.cli import list_rules, main
+from policies.cli import list_rules
 from policies.registry import all_rules
 from tests.policies.helpers import lambda_function, log_group, plan, stack, write_json
+from tests.sgct.commands import check as main
 
 
 def clean(tmp_path):

@@ -3,9 +3,9 @@
 import pytest
 
 from policies.api import check_paths
-from policies.cli import main
 from sensitive.plan_redaction import redact_plan
 from tests.policies.conftest import NEW_SECRET, OLD_SECRET
+from tests.sgct.commands import check as main
 
 pytestmark = pytest.mark.terraform
 

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from policies.api import check_paths
-from policies.cli import main
 from policies.model import InputError
 from tests.policies.helpers import lambda_function, stack, write_json
+from tests.sgct.commands import check as main
 
 TODAY = dt.date(2026, 1, 15)
 

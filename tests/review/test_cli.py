@@ -5,7 +5,7 @@ import json
 import pytest
 
 from policies import api
-from review.cli import main
+from tests.sgct.commands import review as main
 
 
 @pytest.mark.terraform
@@ -25,8 +25,8 @@ def test_review_from_plan_writes_comment_and_redacted_json(real_plan, tmp_path, 
 
 
 @pytest.mark.terraform
-def test_fail_on_protected_exits_3_only_for_protected_stages(real_plan, capsys):
-    assert main(["--plan", f"prod={real_plan.plan_file}", "--fail-on-protected", "--no-policies"]) == 3
+def test_fail_on_protected_exits_1_only_for_protected_stages(real_plan, capsys):
+    assert main(["--plan", f"prod={real_plan.plan_file}", "--fail-on-protected", "--no-policies"]) == 1
     assert "protected stage" in capsys.readouterr().err
     assert main(["--plan", f"dev={real_plan.plan_file}", "--fail-on-protected", "--no-policies"]) == 0
 
@@ -138,4 +138,4 @@ def test_help_names_paths_relatively_and_documents_exit_codes(capsys):
     assert "(default: policies/suppressions.yaml, if present)" in out
     assert str(api.DEFAULT_SUPPRESSIONS) not in out
     assert "--suppressions FILE" in out and "--output FILE" in out
-    assert "Exit codes: 0" in out and "2 unusable input" in out and "3 with --fail-on-protected" in out
+    assert "Exit codes: 0" in out and "2 unusable input" in out and "1 with --fail-on-protected" in out

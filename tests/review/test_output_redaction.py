@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from harness.toolchain import find_terraform, missing_terraform_reason, offline_cli_environment
-from review.cli import main
-from sensitive.display_redaction import REDACTED, safe_display
+from review.values import safe_display
+from sensitive.marker import REDACTED
+from tests.sgct.commands import review as main
 
 
 def canaries() -> dict[str, str]:

@@ -8,6 +8,7 @@ from review.changes import Action, action_from_terraform
 from review.plan_changes import load_plan, review_plan
 from review.render import render_comment
 from review.stage_info import ReviewInputError, check_plan_stage, stage_from_filename
+from sensitive.marker import REDACTED
 
 
 def _review(real_plan, stage="prod"):
@@ -46,7 +47,7 @@ def test_update_lists_only_changed_attributes(real_plan):
     keep = next(c for c in _review(real_plan).review.resources if c.address == "terraform_data.keep")
     rows = {a.path: (a.before, a.after) for a in keep.attributes}
     assert rows["input.size"] == ("1", "2")
-    assert rows["input.pw"] == ("(none)", "(sensitive)")
+    assert rows["input.pw"] == ("(none)", REDACTED)
     assert "input.name" not in rows  # unchanged
 
 
@@ -69,8 +70,8 @@ def test_no_sensitive_value_anywhere_in_the_model_or_comment(real_plan):
         assert canary not in text and canary not in model
     secret_output = next(o for o in reviewed.review.outputs if o.name == "secret")
     assert secret_output.sensitive and (secret_output.before, secret_output.after) == (
-        "(sensitive)",
-        "(sensitive)",
+        REDACTED,
+        REDACTED,
     )
 
 
@@ -81,7 +82,7 @@ def test_secret_looking_and_secret_named_literals_are_masked(real_plan):
     assert real_plan.secret_looking not in text and real_plan.named_secret not in text
     new = next(c for c in reviewed.review.resources if c.address == "terraform_data.new")
     rows = {a.path: a.after for a in new.attributes}
-    assert rows["input.api_key"] == "(redacted)"
+    assert rows["input.api_key"] == REDACTED
     assert rows["input.url"].startswith("<masked")
     assert rows["input.label"] == '"hello"'  # ordinary values stay readable
 
@@ -171,7 +172,7 @@ def test_a_plan_without_changes_still_loads(tmp_path):
 
 def test_unknown_terraform_action_is_an_error():
     assert action_from_terraform(["create", "delete"]) is Action.REPLACE
-    with pytest.raises(ValueError, match="unknown Terraform change actions"):
+    with pytest.raises(ReviewInputError, match="unknown Terraform change actions"):
         action_from_terraform(["explode"])
 
 

@@ -10,10 +10,10 @@ import re
 import pytest
 
 from policies.model import InputError
-from review.cli import main as review_main
 from review.diagram import build_graph
 from review.diagram_cli import main as diagram_main
 from review.stack_input import check_stack
+from tests.sgct.commands import review as review_main
 
 MALFORMED = [
     ({"resource": []}, "resource must be an object"),

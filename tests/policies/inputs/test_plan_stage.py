@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from policies.cli import main
 from policies.inputs.plan_stage import StageMismatch, check_plan_stage, recorded_stage
 from policies.model import InputError
 from tests.policies.helpers import change, plan, stack, write_json
+from tests.sgct.commands import check as main
 
 BUCKET = {"bucket": "sgcarstrends-prod-web-assets"}
 
