@@ -4,5 +4,5 @@ Two sources feed the same model (`review.changes.StageReview`):
 - `review.plan_changes`: real `terraform show -json` plans (needs credentials);
 - `review.synth_diff`: two synthesized `cdktf.out` directories, base vs head
   (no credentials; replacements are estimated, see that module).
-`review.render` turns the model into markdown; `review.diagram` draws a stack.
+`review.render` turns the model into markdown; `review.diagram` draws stages and changes.
 """

@@ -15,7 +15,7 @@ from stages.errors import EXIT_OK, EXIT_UNUSABLE, UnusableInputError, run_entry_
 # command -> (module with a `main(argv) -> int`, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review.cli", "markdown plan review for a pull request, from plan JSON or a synth diff"),
-    "diagram": ("review.diagram_cli", "draw a synthesized stage as Mermaid, Graphviz DOT, SVG or PNG"),
+    "diagram": ("review.diagram.cli", "draw a stage's architecture or resources: Mermaid, DOT, SVG, PNG"),
     "synth": ("sgct.synth_command", "synthesize stages into cdktf.out (same as python main.py)"),
     "check": ("policies.cli", "check synthesized stacks or plan JSON against the policy rules"),
     "publish": ("operations.publish_command", "upload a web build to a stage's bucket, then invalidate"),

@@ -10,9 +10,9 @@ import re
 import pytest
 
 from policies.model import InputError
-from review.diagram import build_graph
-from review.diagram_cli import main as diagram_main
+from review.diagram.resources import build_graph
 from review.stack_input import check_stack
+from tests.sgct.commands import diagram as diagram_main
 from tests.sgct.commands import review as review_main
 
 MALFORMED = [

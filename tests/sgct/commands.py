@@ -18,3 +18,8 @@ def check(argv: list[str]) -> int:
 def review(argv: list[str]) -> int:
     """`sgct review ARGV...`, its exit code."""
     return sgct_main(["review", *argv])
+
+
+def diagram(argv: list[str]) -> int:
+    """`sgct diagram ARGV...`, its exit code."""
+    return sgct_main(["diagram", *argv])

@@ -1,0 +1,127 @@
+"""The architecture view of real stages: components, hostnames, labelled flows, external services."""
+
+import pytest
+
+from review.diagram.architecture import build_architecture
+from review.diagram.dot import to_dot
+from review.diagram.mermaid import to_mermaid
+from tests.review.diagram.stacks import resource, shuffled, stack
+from tests.review.test_output_redaction import canaries
+
+
+@pytest.fixture(scope="module")
+def prod(synth_output):
+    return build_architecture("prod", synth_output.stack("prod").config)
+
+
+@pytest.fixture(scope="module")
+def preview(synth_output):
+    return build_architecture("pr-123", synth_output.stack("pr-123").config)
+
+
+def _edge(architecture, source, target):
+    return architecture.flows.get((source, target))
+
+
+def test_prod_is_a_picture_a_person_reads(prod):
+    assert 20 <= len(prod.nodes) <= 35, [node.id for node in prod.nodes]
+    ids = {node.id for node in prod.nodes}
+    assert {
+        "host:web",
+        "host:www",
+        "host:wildcard",
+        "host:api",
+        "cdn",
+        "api",
+        "api/lambda",
+        "web/assets",
+    } <= ids
+    assert {"dns/dnssec", "web/server/lambda", "monitoring/topic", "alarms>monitoring/topic"} <= ids
+    assert {"ext:postgres", "ext:redis", "ext:qstash", "ext:gemini", "ext:discord"} <= ids
+    assert {"ext:linkedin", "ext:telegram", "ext:twitter"} <= ids
+    assert not any(node.id.startswith("aws_") for node in prod.nodes)  # components, not resources
+
+
+def test_flows_are_labelled_with_behaviors_routes_and_schedules(prod):
+    assert _edge(prod, "cdn", "web/assets") == ["/_next/static/*"]
+    assert "* (default)" in _edge(prod, "cdn", "web/server/lambda")
+    assert "GET /health" in _edge(prod, "api", "api/lambda")
+    assert _edge(prod, "monitoring/api_health", "host:api") == ["GET /health"]
+    assert _edge(prod, "web/server/warmer", "web/server/lambda") == ["rate(5 minutes)"]
+    assert _edge(prod, "alarms>monitoring/topic", "monitoring/topic") == ["ALARM / OK"]
+    assert _edge(prod, "host:web", "cdn") == [] and _edge(prod, "host:api", "api") == []
+    assert _edge(prod, "api/lambda", "ext:postgres") == ["SQL"]
+
+
+def test_an_ephemeral_stage_lacks_dnssec_www_and_the_wildcard(preview, prod):
+    ids = {node.id for node in preview.nodes}
+    assert {"host:web", "host:api", "cdn", "api/lambda"} <= ids
+    assert not ids & {"dns/dnssec", "host:www", "host:wildcard"}
+    web = next(node for node in preview.nodes if node.id == "host:web")
+    assert web.lines == ("pr-123.sgcarstrends.com",)
+
+
+def test_same_input_gives_byte_identical_output_whatever_the_key_order(synth_output):
+    config = synth_output.stack("prod").config
+    first = build_architecture("prod", config).to_diagram()
+    for seed in (1, 2):
+        again = build_architecture("prod", shuffled(config, seed)).to_diagram()
+        assert to_mermaid(again) == to_mermaid(first)
+        assert to_dot(again) == to_dot(first)
+
+
+def _app(env: dict, **extra) -> dict:
+    return stack(
+        {
+            "aws_lambda_function": {
+                "api": resource(
+                    "dev/api/lambda/function", function_name="x-dev-api", environment={"variables": env}
+                )
+            },
+            "aws_apigatewayv2_api": {"gw": resource("dev/api/http_api", name="x-dev-api-gw")},
+            "aws_apigatewayv2_domain_name": {
+                "d": resource("dev/api/domain", domain_name="api.dev.example.com")
+            },
+            **extra,
+        }
+    )
+
+
+def test_external_services_come_from_variable_names_and_values_are_never_shown():
+    secrets = canaries()
+    env = {
+        "DATABASE_URL": secrets["db_url"],
+        "DISCORD_WEBHOOK_URL": secrets["webhook"],
+        "GITHUB_TOKEN": secrets["gh"],
+        "GEMINI_API_KEY": "${var.GEMINI_API_KEY}",
+        "API_URL": "https://api.dev.example.com/v1?token=" + secrets["key"],
+    }
+    architecture = build_architecture("dev", _app(env))
+    ids = {node.id for node in architecture.nodes}
+    assert {"ext:postgres", "ext:discord", "ext:gemini"} <= ids
+    # a literal URL naming the stage's own hostname is a call to it:
+    assert architecture.flows[("api/lambda", "host:api")] == ["API_URL"]
+    for text in (to_mermaid(architecture.to_diagram()), to_dot(architecture.to_diagram())):
+        for name, secret in secrets.items():
+            assert secret not in text, f"{name} leaked"
+        assert "token=" not in text
+
+
+def test_a_qstash_schedule_calls_the_api_hostname_labelled_with_its_cron():
+    schedule = {
+        "upstash_qstash_schedule_v2": {
+            "s": resource(
+                "dev/schedule/updater",
+                cron="*/60 0-10 * * 1-5",
+                destination="https://api.dev.example.com/workflows/trigger",
+                headers={"Authorization": "Bearer ${var.SG_CARS_TRENDS_API_TOKEN}"},
+            )
+        }
+    }
+    architecture = build_architecture("dev", _app({}, **schedule))
+    assert architecture.flows[("schedule/updater", "host:api")] == [
+        "cron */60 0-10 * * 1-5",
+        "POST /workflows/trigger",
+    ]
+    node = next(node for node in architecture.nodes if node.id == "schedule/updater")
+    assert node.tier == "Schedules" and node.lines == ("QStash schedule", "schedule/updater")
