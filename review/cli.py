@@ -131,8 +131,10 @@ def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]
     plans = _plan_arguments(args.plan)
     for path in args.from_json:
         reviews += load_reviews(path)
+    parsed: dict[Path, dict] = {}
     for stage, path in plans.items():
-        reviewed = review_plan(stage, load_plan(path), path)
+        parsed[path] = load_plan(path)  # read once: the policy check below reuses it
+        reviewed = review_plan(stage, parsed[path], path)
         reviews.append(reviewed.review)
         secrets |= reviewed.known_secrets
     if args.base is not None:
@@ -143,7 +145,7 @@ def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]
     if not args.no_policies:
         fresh = [review for review in reviews if not review.policies_checked]
         suppressions = args.suppressions if args.suppressions is not None else default_suppressions()
-        add_policy_findings(fresh, args.synth or args.head, plans, suppressions, secrets)
+        add_policy_findings(fresh, args.synth or args.head, plans, suppressions, secrets, parsed)
     names = [review.stage for review in reviews]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:

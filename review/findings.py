@@ -10,7 +10,9 @@ the findings into display-safe review values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from policies.api import DEFAULT_SUPPRESSIONS_TEXT, check_paths
 from policies.model import InputError
@@ -39,12 +41,14 @@ def add_policy_findings(
     plans: dict[str, Path],
     suppressions_file: Path | None,
     known_secrets: set[str],
+    parsed_plans: Mapping[Path, Any] | None = None,
 ) -> None:
     """Attach each stage's unsuppressed findings to its review (in place); waived ones are counted.
 
     `suppressions_file` must exist when given: a waiver file the user named
     but that is not there would otherwise silently show every finding
     unwaived. `policies.api.default_suppressions()` is the one that may be absent.
+    `parsed_plans`: the plans the review already read, so they are not parsed again.
     """
     if suppressions_file is not None and not suppressions_file.is_file():
         raise ReviewInputError(
@@ -56,7 +60,9 @@ def add_policy_findings(
         if not inputs:
             continue
         try:
-            result = check_paths(inputs, stage=review.stage, suppressions_file=suppressions_file)
+            result = check_paths(
+                inputs, stage=review.stage, suppressions_file=suppressions_file, parsed=parsed_plans
+            )
         except InputError as error:
             raise ReviewInputError(f"policy check of stage {review.stage}: {error}") from None
         review.policies_checked = True

@@ -13,7 +13,9 @@ section, or any unexpected error while loading a file.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from policies.inputs.config_view import config_document
 from policies.inputs.documents import Document
@@ -81,12 +83,24 @@ def _document(path: Path, data, plan: bool, stage: str | None) -> Document:
     return config_document(str(path), data, stage)
 
 
-def load_documents(paths: list[Path], plan: bool = False, stage: str | None = None) -> list[Document]:
-    """Every document behind `paths`; the first unusable input stops the run (InputError)."""
+def load_documents(
+    paths: list[Path],
+    plan: bool = False,
+    stage: str | None = None,
+    parsed: Mapping[Path, Any] | None = None,
+) -> list[Document]:
+    """Every document behind `paths`; the first unusable input stops the run (InputError).
+
+    `parsed` maps files the caller has already read to their JSON (the review
+    reads its plans first), so no file is parsed twice.
+    """
     if not paths:
         raise InputError("nothing to check: pass a synth directory, a cdk.tf.json or a plan JSON file")
     documents = []
     for path in paths:
         for file in discover(path, plan):
-            documents.append(load_document(file, plan, stage))
+            if parsed is not None and file in parsed:
+                documents.append(_document(file, parsed[file], plan, stage))
+            else:
+                documents.append(load_document(file, plan, stage))
     return documents
