@@ -89,6 +89,30 @@ class ResourceChange:
 
 
 @dataclass(frozen=True)
+class ComponentChange:
+    """One architecture component a review touches (see `review.diagram.change_view`).
+
+    Every field comes from construct paths and resource types, never from
+    attribute values, so the diagram drawn from it cannot show a secret.
+    """
+
+    key: str
+    """The component's stable id (its construct path, e.g. `web/server/lambda`)."""
+    title: str
+    """What it is (`Lambda function`)."""
+    name: str
+    """How it is called (`web/server`)."""
+    tier: str
+    """The diagram cluster it is drawn in (`Web`)."""
+    action: Action
+    """The most destructive action among its changed resources."""
+    resources: int
+    """How many of its resources change."""
+    links: tuple[str, ...] = ()
+    """Keys of other touched components it sends requests or data to."""
+
+
+@dataclass(frozen=True)
 class OutputChange:
     name: str
     action: Action
@@ -122,6 +146,8 @@ class StageReview:
     notes: list[str] = field(default_factory=list)
     policies_checked: bool = False
     """True once the policy engine ran on this stage's inputs (else the table says "not run")."""
+    components: list[ComponentChange] = field(default_factory=list)
+    """The touched architecture components, for the change diagram (empty: none drawn)."""
 
     def count(self, action: Action) -> int:
         return sum(1 for change in self.resources if change.action is action)

@@ -20,6 +20,7 @@ from pathlib import Path
 from policies.api import DEFAULT_SUPPRESSIONS_TEXT, default_suppressions
 from policies.output_files import write_files
 from review.changes import StageReview
+from review.diagram.change_view import attach_components, stage_stacks
 from review.findings import add_policy_findings
 from review.model_io import dump_reviews, load_reviews
 from review.plan_changes import load_plan, review_plan
@@ -135,6 +136,7 @@ def build_reviews(args: argparse.Namespace) -> tuple[list[StageReview], set[str]
     for stage, path in plans.items():
         parsed[path] = load_plan(path)  # read once: the policy check below reuses it
         reviewed = review_plan(stage, parsed[path], path)
+        attach_components(reviewed.review, stage_stacks(stage, [args.synth or args.head, args.base]))
         reviews.append(reviewed.review)
         secrets |= reviewed.known_secrets
     if args.base is not None:

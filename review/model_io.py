@@ -13,7 +13,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from review.changes import Action, AttributeChange, Finding, OutputChange, ResourceChange, StageReview
+from review.changes import (
+    Action,
+    AttributeChange,
+    ComponentChange,
+    Finding,
+    OutputChange,
+    ResourceChange,
+    StageReview,
+)
 from review.stage_info import ReviewInputError
 
 FORMAT = "sgct-review/1"
@@ -52,6 +60,10 @@ def _stage(data: dict[str, Any]) -> StageReview:
         findings=[Finding(**item) for item in data["findings"]],
         notes=list(data["notes"]),
         policies_checked=bool(data["policies_checked"]),
+        components=[  # absent in reviews saved before the change diagram: none drawn
+            ComponentChange(**{**item, "action": Action[item["action"]], "links": tuple(item["links"])})
+            for item in data.get("components", [])
+        ],
     )
 
 

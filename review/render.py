@@ -3,8 +3,9 @@
 Why size levels: GitHub rejects comments over 65,536 characters and
 reviewers stop reading long before that. The comment is rendered at the
 most detailed level that fits `max_chars`; each step down shows fewer
-attribute rows, and the protected-stage warnings and counts are never
-dropped. Long sections are folded in `<details>` at every level.
+attribute rows, then drops the touched-components diagram (with a note),
+then lists fewer resources; the protected-stage warnings and counts are
+never dropped. Long sections are folded in `<details>` at every level.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 import jinja2
 
 from review.changes import COUNTED_ACTIONS, StageReview
+from review.diagram.change_view import LEGEND, change_diagram
+from review.diagram.mermaid import fenced, to_mermaid
 from sensitive.display_redaction import scrub
 
 MARKER = "<!-- sgct-plan-review -->"
@@ -28,26 +31,52 @@ FOLD_ROWS = 10
 """A resource table or finding list longer than this starts folded."""
 
 
+MAX_DIAGRAM_COMPONENTS = 40
+"""A change diagram with more touched components than this is omitted with a note (unreadable)."""
+FOLD_COMPONENTS = 12
+"""A change diagram with more components than this starts folded."""
+
+
 @dataclass(frozen=True)
 class Detail:
     """How much to show per resource at one size level."""
 
     attributes_per_resource: int | None
     resources_per_stage: int | None
+    diagram: bool = True
+    """Draw the touched-components diagram (dropped, with a note, before resources are cut)."""
 
 
 LEVELS = (
     Detail(attributes_per_resource=12, resources_per_stage=None),
     Detail(attributes_per_resource=4, resources_per_stage=None),
     Detail(attributes_per_resource=0, resources_per_stage=None),
-    Detail(attributes_per_resource=0, resources_per_stage=50),
-    Detail(attributes_per_resource=0, resources_per_stage=10),
+    Detail(attributes_per_resource=0, resources_per_stage=None, diagram=False),
+    Detail(attributes_per_resource=0, resources_per_stage=50, diagram=False),
+    Detail(attributes_per_resource=0, resources_per_stage=10, diagram=False),
 )
 
 
 def code(text: str) -> str:
     """Inline code that is safe inside a markdown table cell and cannot inject HTML."""
     return "<code>" + html.escape(str(text), quote=False).replace("|", "&#124;") + "</code>"
+
+
+def change_section(review: StageReview, detail: Detail) -> str:
+    """The touched-components diagram as markdown (a fenced Mermaid block), or a note saying why not."""
+    count = len(review.components)
+    if not count:
+        return ""
+    if count > MAX_DIAGRAM_COMPONENTS:
+        return (
+            f"_Component diagram omitted: {count} components changed (more than {MAX_DIAGRAM_COMPONENTS})._"
+        )
+    if not detail.diagram:
+        return "_Component diagram omitted to fit the comment size limit._"
+    block = f"{fenced(to_mermaid(change_diagram(review)))}\n_{LEGEND}_"
+    if count > FOLD_COMPONENTS:
+        return f"<details><summary>Touched components ({count})</summary>\n\n{block}\n\n</details>"
+    return block
 
 
 def cell(text: str) -> str:
@@ -81,6 +110,7 @@ def _render_level(reviews: list[StageReview], detail: Detail, title: str) -> str
         counted=COUNTED_ACTIONS,
         detail=detail,
         fold_rows=FOLD_ROWS,
+        change_section=change_section,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from policies.inputs.config_view import sections
 from review.changes import Action, AttributeChange, OutputChange, ResourceChange, StageReview
+from review.diagram.change_view import attach_components
 from review.stack_input import read_stack
 from review.stage_info import ReviewInputError, is_protected
 from review.values import ABSENT, SENSITIVE, flatten, safe_display
@@ -146,6 +147,7 @@ def diff_stack(stage: str, base: dict[str, Any] | None, head: dict[str, Any] | N
         "From synthesized JSON (no credentials): replacements are estimated and values known only "
         "at apply time are not shown; a real plan is authoritative."
     )
+    attach_components(review, [(stage, config) for config in (head, base) if config is not None])
     if base is None:
         review.notes.append("This stack is new on this branch.")
     if head is None:
