@@ -1,9 +1,24 @@
-"""Publishing errors: one class, exit 1 (a retry may succeed) unless the input is unusable (2)."""
+"""Operations errors: exit 1 (a retry or a fix may succeed), or 2 when the input is unusable.
+
+`OperationError` / `OperationInputError` are the deploy, rollback and drift
+errors, in the one error model (`stages.errors`): the `sgct` entry point prints
+them and exits with their code.
+"""
 
 from __future__ import annotations
 
 from sgct.errors import SgctError
+from stages.errors import SgctError as BaseError
+from stages.errors import UnusableInputError
 
 
 class PublishError(SgctError):
     """Publishing failed: names the stage, bucket, key or distribution involved and what to do."""
+
+
+class OperationError(BaseError):
+    """A deploy, rollback or drift check stopped or failed (exit 1); says what, where and what to do."""
+
+
+class OperationInputError(UnusableInputError):
+    """An operation's input cannot be used (exit 2): a bad stage, override, URL or plan file."""

@@ -19,6 +19,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "synth": ("sgct.synth_command", "synthesize stages into cdktf.out (same as python main.py)"),
     "check": ("policies.cli", "check synthesized stacks or plan JSON against the policy rules"),
     "publish": ("operations.publish_command", "upload a web build to a stage's bucket, then invalidate"),
+    "deploy": ("operations.deploy_command", "plan-gated deploy: check, apply the checked plan, smoke-check"),
+    "rollback": ("operations.rollback_command", "move a stage's live function aliases back a version"),
+    "drift": ("operations.drift_command", "report resources changed outside Terraform on a stage"),
     "inventory": (
         "harness.inventory_command",
         "regenerate or check the stage inventories in tests/inventories",

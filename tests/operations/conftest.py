@@ -1,8 +1,11 @@
+"""Fixtures for the operations tests."""
+
 import itertools
 
 import pytest
 
 from operations.stage_outputs import PublishTarget
+from stages import PRIMARY_REGION
 
 _names = itertools.count()
 
@@ -32,3 +35,20 @@ def aws_env(moto_server, monkeypatch):
 def keys(s3, bucket_name: str) -> set[str]:
     pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket_name)
     return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+
+@pytest.fixture
+def aws(monkeypatch):
+    """moto's AWS for this test: fake credentials, the stage region, no real endpoint."""
+    moto = pytest.importorskip("moto", reason="moto is not installed (pip install 'moto[server]')")
+    boto3 = pytest.importorskip("boto3", reason="boto3 is not installed")
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": PRIMARY_REGION,
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    with moto.mock_aws():
+        yield boto3.client("lambda", region_name=PRIMARY_REGION)

@@ -34,6 +34,7 @@ FAKE_CDKTF = """#!/usr/bin/env bash
 echo "cdktf $*"
 echo "api=${SGCT_API_ARTIFACT-unset} web=${SGCT_WEB_ARTIFACT-unset} require=${SGCT_REQUIRE_ARTIFACTS-unset}"
 """
+FAKE_SGCT = FAKE_CDKTF.replace("cdktf $*", "sgct $*")
 
 
 def _step(name):
@@ -92,6 +93,7 @@ def fake_tools(tmp_path):
     _executable(bin_dir / "gh", FAKE_GH)
     workspace = tmp_path / "workspace"
     _executable(workspace / "node_modules" / ".bin" / "cdktf", FAKE_CDKTF)
+    _executable(workspace / ".venv" / "bin" / "sgct", FAKE_SGCT)
     env = {"PATH": f"{bin_dir}:{os.environ['PATH']}", "FAKE_GH_LOG": str(tmp_path / "gh-args")}
     return workspace, env, tmp_path / "gh-args"
 
@@ -157,7 +159,26 @@ def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, rel
         {**env, "STAGE": "prod", "COMMAND": "deploy", "APP_RELEASE": release},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["cdktf deploy prod --auto-approve", expected.format(ws=workspace)]
+    assert result.stdout.splitlines() == ["sgct deploy --stage prod", expected.format(ws=workspace)]
+
+
+@needs_bash
+def test_deploy_passes_reviewed_destroy_overrides_word_by_word(fake_tools):
+    workspace, env, _ = fake_tools
+    overrides = {
+        "OVERRIDE_DESTROY": " aws_s3_bucket.logs  aws_route53_record.www[0] ",
+        "OVERRIDE_REASON": "a b",
+    }
+    result = _run_step(
+        _step("Terraform ${{ inputs.command }}"),
+        workspace,
+        {**env, "STAGE": "prod", "COMMAND": "deploy", "APP_RELEASE": "", **overrides},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "sgct deploy --stage prod --override-destroy aws_s3_bucket.logs "
+        "--override-destroy aws_route53_record.www[0] --override-reason a b"
+    )
 
 
 @needs_bash

@@ -51,6 +51,8 @@ def test_secrets_only_on_the_steps_that_need_them():
         ("terraform-stage.yml", "Terraform ${{ inputs.command }}"),
         ("terraform-plan.yml", "AWS credentials"),
         ("terraform-plan.yml", "Terraform plan"),
+        ("drift.yml", "AWS credentials"),
+        ("drift.yml", "Drift check"),
     }
 
 
@@ -147,6 +149,17 @@ def test_secret_env_names_match_secret_names():
     for key, value in _terraform_step()["env"].items():
         if key.startswith("TF_VAR_") and key != "TF_VAR_cloudflare_zone_id":
             assert value == "${{ secrets.%s }}" % key.removeprefix("TF_VAR_")
+
+
+def test_drift_runs_nightly_on_the_permanent_stages_without_application_secrets():
+    drift = WORKFLOWS["drift.yml"]
+    assert set(drift["on"]) == {"schedule", "workflow_dispatch"}
+    job = drift["jobs"]["drift"]
+    assert job["strategy"]["matrix"]["stage"] == ["prod", "staging", "dev"]
+    assert job["environment"] == "drift-${{ matrix.stage }}"
+    check = next(step for _, step in steps(drift) if step.get("name") == "Drift check")
+    assert 'sgct drift --stage "$STAGE"' in check["run"]
+    assert not [key for key in check["env"] if key.startswith("TF_VAR_")]
 
 
 def test_plan_json_never_leaves_the_plan_job():
