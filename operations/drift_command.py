@@ -63,7 +63,7 @@ def refresh_only_plan(terraform: Terraform, init: bool = True) -> dict:
     try:
         if init:
             terraform.init()
-        terraform.plan(DRIFT_PLAN, "-refresh-only")
+        terraform.plan(DRIFT_PLAN, "-refresh-only", "-lock=false")  # read-only role: no lock
         plan = terraform.show_json(DRIFT_PLAN)
         succeeded = True
         return plan

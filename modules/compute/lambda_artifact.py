@@ -26,6 +26,7 @@ from stages.errors import UnusableInputError
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 PLACEHOLDER_DIR = ASSETS_DIR / "placeholder"
 AUTHORIZER_DIR = ASSETS_DIR / "authorizer"
+NOTIFIER_DIR = ASSETS_DIR / "notifier"
 API_ARTIFACT_VARIABLE = "SGCT_API_ARTIFACT"
 WEB_ARTIFACT_VARIABLE = "SGCT_WEB_ARTIFACT"
 REQUIRE_ARTIFACTS_VARIABLE = "SGCT_REQUIRE_ARTIFACTS"
