@@ -46,6 +46,15 @@ class DeployOptions:
     """default: no smoke check; the CLI checks the stage's /health and web root."""
     terraform_env: dict[str, str] = field(default_factory=dict)
     """default: nothing added to this process's environment for Terraform."""
+    publish_build: Path | None = None
+    """default: none; an OpenNext build to publish (`sgct publish`) after apply, before the smoke check."""
+
+    def __post_init__(self) -> None:
+        if self.publish_build is not None and not self.publish_build.exists():
+            raise OperationInputError(
+                f"--publish-build {self.publish_build} does not exist; pass the OpenNext output "
+                "(.open-next, the app directory, or its archive)"
+            )
 
 
 def resolve(name: str) -> Stage:
@@ -103,6 +112,9 @@ def _deploy(stage, options, log, summary, lambda_client) -> None:
         log(f"applying the checked plan {workdir / PLAN_FILE}")
         terraform.apply(PLAN_FILE)
         summary.outcome = "applied"
+        if options.publish_build is not None:
+            publish(stage.name, options.publish_build, options.outdir, log)
+            summary.outcome = "applied and published"
         if options.smoke is not None and lambda_client is not None:
             summary.outcome = "applied; smoke check failed, rolled back"
             smoke_or_rollback(options.smoke, lambda_client(), recorded, log)
@@ -115,6 +127,22 @@ def _deploy(stage, options, log, summary, lambda_client) -> None:
         kept = terraform.close(succeeded)
         if kept:
             log(f"Terraform logs kept in {kept}")
+
+
+def publish(stage: str, build: Path, outdir: Path, log: Callable[[str], None]) -> None:
+    """`sgct publish` of `build` to the stage just applied (its bucket from the Terraform outputs)."""
+    from operations import publish_command
+    from sgct.errors import SgctError as PublishFailure
+
+    log(f"publishing {build} to {stage}")
+    arguments = ["--stage", stage, "--build", str(build), "--stacks-dir", str(outdir / "stacks")]
+    try:
+        publish_command.run(publish_command.parser().parse_args(arguments))
+    except PublishFailure as error:
+        raise OperationError(
+            f"publishing {build} to {stage} failed after apply: {error}; re-run "
+            f"`sgct publish --stage {stage} --build {build}`"
+        ) from error
 
 
 def _plan(terraform: Terraform, workdir: Path, log: Callable[[str], None]) -> dict:

@@ -18,7 +18,8 @@ from operations.smoke import SmokeCheck, stage_urls
 
 EPILOG = """\
 Every stage takes the same path: the apply is `terraform apply` of the saved plan that passed
-the checks, never a re-plan. On prod and staging any destroy or replace stops the deploy unless
+the checks, never a re-plan. With --publish-build the web build is published (sgct publish)
+after the apply and before the smoke check. On prod and staging any destroy or replace stops the deploy unless
 each address is named with --override-destroy and a --override-reason (recorded in the job
 summary and the log). The job summary ($GITHUB_STEP_SUMMARY) gets the policy results, the
 destroys and the plan review. After the apply, /health on the API and the web root are checked;
@@ -59,6 +60,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="FILE",
         help=f"policy suppressions (default: {DEFAULT_SUPPRESSIONS_TEXT} when it exists)",
     )
+    parser.add_argument(
+        "--publish-build",
+        type=Path,
+        metavar="PATH",
+        help="after apply, publish this OpenNext build (as `sgct publish`) before the smoke check",
+    )
     parser.add_argument("--no-smoke-check", action="store_true", help="skip the checks after apply")
     parser.add_argument("--api-url", help="smoke-check this URL instead of https://<api domain>/health")
     parser.add_argument("--web-url", help="smoke-check this URL instead of https://<web domain>/")
@@ -83,6 +90,7 @@ def options_from(args: argparse.Namespace) -> DeployOptions:
         override=DestroyOverride(tuple(args.override_destroy), args.override_reason),
         suppressions_file=args.suppressions,
         smoke=smoke,
+        publish_build=args.publish_build,
     )
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from review.values import ABSENT, SENSITIVE, flatten
-from sensitive.display_redaction import safe_display
+from review.values import ABSENT, SENSITIVE, flatten, safe_display
 from sensitive.plan_redaction import scrub, sensitive_strings
 
 EMPTY: tuple[Any, ...] = (None, {}, [], "")

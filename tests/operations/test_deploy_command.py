@@ -115,3 +115,17 @@ def test_an_override_without_a_reason_is_refused_before_anything_runs(tmp_path, 
 def test_an_unknown_stage_is_unusable_input(capsys):
     assert sgct(["deploy", "--stage", "Not_A_Stage", "--skip-synth"]) == 2
     assert "--stage 'Not_A_Stage'" in capsys.readouterr().err
+
+
+def test_a_missing_publish_build_is_refused_before_anything_runs(tmp_path, capsys):
+    args = [
+        "--stage",
+        "dev",
+        "--outdir",
+        str(tmp_path),
+        "--skip-synth",
+        "--publish-build",
+        str(tmp_path / "nope"),
+    ]
+    assert sgct(["deploy", *args]) == 2
+    assert "--publish-build" in capsys.readouterr().err

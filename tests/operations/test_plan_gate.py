@@ -2,7 +2,7 @@
 
 import pytest
 
-from operations.errors import OperationError
+from operations.errors import OperationInputError
 from operations.plan_gate import DestroyOverride, describe, destructions, gate
 from stages import resolve_stage
 
@@ -62,7 +62,7 @@ def test_an_override_allows_exactly_the_addresses_it_names():
 
 def test_an_override_naming_an_address_the_plan_keeps_is_refused():
     override = DestroyOverride(("aws_lambda_function.api",), "not actually destroyed")
-    with pytest.raises(OperationError, match=r"does not destroy or replace") as caught:
+    with pytest.raises(OperationInputError, match=r"does not destroy or replace") as caught:
         gate(resolve_stage("prod"), PLAN, override)
     assert caught.value.exit_code == 2
 
@@ -76,6 +76,6 @@ def test_an_override_naming_an_address_the_plan_keeps_is_refused():
     ],
 )
 def test_overrides_need_addresses_and_a_reason(addresses, reason, message):
-    with pytest.raises(OperationError, match=message) as caught:
+    with pytest.raises(OperationInputError, match=message) as caught:
         DestroyOverride(addresses, reason)
     assert caught.value.exit_code == 2

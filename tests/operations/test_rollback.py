@@ -2,7 +2,7 @@
 
 import pytest
 
-from operations.errors import OperationError
+from operations.errors import OperationError, OperationInputError
 from operations.rollback import restore, rollback
 from stages import resolve_stage
 from tests.operations.lambda_fixtures import function_with_versions, live_version
@@ -28,7 +28,7 @@ def test_rollback_covers_every_aliased_function_and_skips_others(aws):
 def test_rollback_to_a_named_version_of_one_function(aws):
     function_with_versions(aws, API, versions=3, live="3")
     function_with_versions(aws, WEB, versions=2, live="2")
-    with pytest.raises(OperationError, match="ambiguous"):
+    with pytest.raises(OperationInputError, match="ambiguous"):
         rollback(aws, DEV, to="1")
     rollback(aws, DEV, to="1", function="api")
     assert (live_version(aws, API), live_version(aws, WEB)) == ("1", "2")
@@ -53,7 +53,7 @@ def test_rollback_without_aliases_is_an_error(aws):
 
 
 def test_unknown_function_is_unusable_input(aws):
-    with pytest.raises(OperationError, match="not one of stage dev's functions") as caught:
+    with pytest.raises(OperationInputError, match="not one of stage dev's functions") as caught:
         rollback(aws, DEV, function="nope")
     assert caught.value.exit_code == 2
 

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from operations.errors import OperationError
+from operations.errors import OperationError, OperationInputError
 from operations.smoke import SmokeCheck, run_smoke, smoke_or_rollback, stage_urls
 from stages import resolve_stage
 from tests.operations.lambda_fixtures import function_with_versions, live_version
@@ -81,5 +81,5 @@ def test_failures_name_each_failing_url(server):
 
 
 def test_urls_must_be_http():
-    with pytest.raises(OperationError, match="must be http"):
+    with pytest.raises(OperationInputError, match="must be http"):
         SmokeCheck(("ftp://example.com",))
