@@ -135,6 +135,7 @@ EDGE_RULES: tuple[EdgeRule, ...] = (
     EdgeRule("aws_cloudfront_*", skip=True),
     EdgeRule("cloudflare_*", skip=True),
     EdgeRule("aws_acm_*", skip=True),
+    EdgeRule("aws_iam_*", skip=True),  # who MAY act; the function's environment says what it calls
     EdgeRule("aws_cloudwatch_*alarm", "topic", "ALARM / OK"),
     EdgeRule("aws_cloudwatch_*alarm", "*", "metrics", reverse=True),
     EdgeRule("aws_lambda_event_source_mapping", "function", "messages"),

@@ -125,3 +125,46 @@ def test_a_qstash_schedule_calls_the_api_hostname_labelled_with_its_cron():
     ]
     node = next(node for node in architecture.nodes if node.id == "schedule/updater")
     assert node.tier == "Schedules" and node.lines == ("QStash schedule", "schedule/updater")
+
+
+def test_queues_subscriptions_and_permissions_are_drawn_as_flows_not_references():
+    def function(path, name, env):
+        return resource(f"dev/{path}/lambda/function", function_name=name, environment={"variables": env})
+
+    config = stack(
+        {
+            "aws_lambda_function": {
+                "server": function("web/server", "x-web", {"QUEUE_URL": "${aws_sqs_queue.q.url}"}),
+                "revalidation": function("web/revalidation", "x-reval", {}),
+                "notifier": function(
+                    "monitoring/notifier", "x-notify", {"DISCORD_WEBHOOK_URL": "${var.hook}"}
+                ),
+            },
+            "aws_sqs_queue": {"q": resource("dev/web/revalidation_queue/queue", name="x-queue.fifo")},
+            "aws_lambda_event_source_mapping": {
+                "m": resource(
+                    "dev/web/revalidation/source",
+                    event_source_arn="${aws_sqs_queue.q.arn}",
+                    function_name="${aws_lambda_function.revalidation.function_name}",
+                )
+            },
+            "aws_iam_role_policy": {  # the consumer's permission is not a flow towards the queue
+                "p": resource("dev/web/revalidation/lambda/policy", policy="${aws_sqs_queue.q.arn}")
+            },
+            "aws_sns_topic": {"t": resource("dev/monitoring/topic/topic", name="x-alarms")},
+            "aws_sns_topic_subscription": {
+                "s": resource(
+                    "dev/monitoring/notifier/subscription",
+                    topic_arn="${aws_sns_topic.t.arn}",
+                    endpoint="${aws_lambda_function.notifier.arn}",
+                    protocol="lambda",
+                )
+            },
+        }
+    )
+    flows = build_architecture("dev", config).flows
+    assert flows[("web/server/lambda", "web/revalidation_queue")] == ["send"]
+    assert flows[("web/revalidation_queue", "web/revalidation/lambda")] == ["messages"]
+    assert ("web/revalidation/lambda", "web/revalidation_queue") not in flows
+    assert flows[("monitoring/topic", "monitoring/notifier/lambda")] == ["notification"]
+    assert flows[("monitoring/notifier/lambda", "ext:discord")] == ["webhook"]
