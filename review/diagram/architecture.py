@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from review.diagram.calls import service_flows, url_flows
+from review.diagram.calls import service_flows, subscriber_flows, url_flows
 from review.diagram.components import Component, ComponentModel, build_components
 from review.diagram.externals import EXTERNAL_SERVICES
 from review.diagram.flows import Flows, add, behavior_flows, reference_flows
@@ -117,6 +117,7 @@ def build_architecture(stage: str, config: dict[str, Any], source: str = "cdk.tf
     behavior_flows(model, node_of, flows, origins)
     url_flows(model, node_of, {host.name: host.id for host in hosts}, flows)
     services = service_flows(model, node_of, flows)
+    subscribers = subscriber_flows(model, node_of, flows)
     nodes += [
         ArchNode(node, ("Origin", domain), EXTERNAL_TIER, "external")
         for node, domain in sorted(origins.items())
@@ -124,6 +125,7 @@ def build_architecture(stage: str, config: dict[str, Any], source: str = "cdk.tf
     nodes += [
         ArchNode(node, (service.title,), EXTERNAL_TIER, "external") for node, service in services.items()
     ]
+    nodes += [ArchNode(node, (title,), "Users", "external") for node, title in sorted(subscribers.items())]
     order = {tier: position for position, tier in enumerate(TIERS)}
     host_order = {host.id: position for position, host in enumerate(hosts)}
     nodes.sort(

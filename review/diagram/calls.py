@@ -80,6 +80,32 @@ def url_flows(
                     add(flows, source, hosts[found[0]], safe_text(name))
 
 
+SUBSCRIBERS: dict[str, tuple[str, str]] = {
+    "email": ("email", "E-mail subscribers"),
+    "email-json": ("email", "E-mail subscribers"),
+    "sms": ("sms", "SMS subscribers"),
+    "https": ("webhook", "HTTPS subscribers"),
+}
+"""SNS subscription protocol -> external node (id, title). The endpoint (an address) is never read."""
+
+
+def subscriber_flows(model: ComponentModel, node_of: Callable[[str], str], flows: Flows) -> dict[str, str]:
+    """Topic -> people: subscriptions by protocol; `{node id: title}` of the subscriber nodes drawn."""
+    used: dict[str, str] = {}
+    for address, resource in sorted(model.stack.resources.items()):
+        protocol = resource.body.get("protocol") if resource.type == "aws_sns_topic_subscription" else None
+        if not isinstance(protocol, str) or protocol not in SUBSCRIBERS:
+            continue
+        node, title = f"ext:{SUBSCRIBERS[protocol][0]}", SUBSCRIBERS[protocol][1]
+        topics = sorted(
+            t for t in model.stack.refs[address] if model.stack.resources[t].type == "aws_sns_topic"
+        )
+        for topic in topics:
+            used[node] = title
+            add(flows, node_of(model.owner[topic]), node, "notification")
+    return used
+
+
 def service_flows(
     model: ComponentModel, node_of: Callable[[str], str], flows: Flows
 ) -> dict[str, ExternalService]:

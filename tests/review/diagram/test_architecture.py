@@ -168,3 +168,22 @@ def test_queues_subscriptions_and_permissions_are_drawn_as_flows_not_references(
     assert ("web/revalidation/lambda", "web/revalidation_queue") not in flows
     assert flows[("monitoring/topic", "monitoring/notifier/lambda")] == ["notification"]
     assert flows[("monitoring/notifier/lambda", "ext:discord")] == ["webhook"]
+
+
+def test_e_mail_subscribers_are_people_and_their_address_is_never_read():
+    config = stack(
+        {
+            "aws_sns_topic": {"t": resource("dev/monitoring/topic/topic", name="x-alarms")},
+            "aws_sns_topic_subscription": {
+                "e": resource(
+                    "dev/monitoring/topic/email",
+                    topic_arn="${aws_sns_topic.t.arn}",
+                    protocol="email",
+                    endpoint="oncall-canary@example.com",
+                )
+            },
+        }
+    )
+    architecture = build_architecture("dev", config)
+    assert architecture.flows[("monitoring/topic", "ext:email")] == ["notification"]
+    assert "oncall-canary" not in to_mermaid(architecture.to_diagram())
