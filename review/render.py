@@ -114,6 +114,23 @@ def _render_level(reviews: list[StageReview], detail: Detail, title: str) -> str
     )
 
 
+_ROW_CHARS = 20
+"""Fewer characters than any resource row holds besides its address (`| <code>+</code> add | ...`)."""
+
+
+def _shortest(reviews: list[StageReview], detail: Detail) -> int:
+    """A lower bound on the comment's length at `detail`: every listed resource's address, plus its row.
+
+    Why: a change of thousands of resources cannot fit at the detailed levels;
+    rendering each of them only to measure it made the review slow at scale.
+    """
+    return sum(
+        len(change.address) + _ROW_CHARS
+        for review in reviews
+        for change in review.resources[: detail.resources_per_stage]
+    )
+
+
 def render_comment(
     reviews: list[StageReview],
     known_secrets: set[str] | frozenset[str] = frozenset(),
@@ -127,6 +144,8 @@ def render_comment(
         )
     text = ""
     for detail in LEVELS:
+        if detail is not LEVELS[-1] and _shortest(reviews, detail) > max_chars:
+            continue  # cannot fit: do not render it only to throw it away
         text = scrub(_render_level(reviews, detail, title), set(known_secrets))
         if len(text) <= max_chars:
             return text

@@ -81,6 +81,8 @@ def safe_display(path: str, leaf: Any) -> str:
     lists are masked leaf by leaf (`sensitive.display_redaction.safe_value`)
     before they become text.
     """
+    if isinstance(leaf, Rendered):  # a marker or folded text: already safe, already display-ready
+        return display(leaf)
     return display(safe_value(path, leaf))
 
 

@@ -14,6 +14,7 @@ high-entropy string.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -85,15 +86,22 @@ KNOWN_FORMATS: tuple[tuple[str, re.Pattern], ...] = (
         ),
     ),
 )
+_INTERPOLATION = re.compile(r"\$\{[^}]*\}")
+_ANY_FORMAT = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in KNOWN_FORMATS))
+"""Every known format in one pattern: one scan of the text instead of one per format."""
+_SHORTEST_MATCH = 8
+"""No known format (`a://b:c@` is the shortest) nor a high-entropy string is shorter than this."""
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 _CANDIDATE = re.compile(r"^[A-Za-z0-9+/=_\-.]{32,}$")
 
 
-def key_words(key: str) -> list[str]:
-    """`QSTASH_CURRENT_SIGNING_KEY` / `apiKey` -> ['qstash', 'current', 'signing', 'key']."""
-    return [word.lower() for word in _WORD.findall(key)]
+@functools.lru_cache(maxsize=4096)
+def key_words(key: str) -> tuple[str, ...]:
+    """`QSTASH_CURRENT_SIGNING_KEY` / `apiKey` -> (qstash, current, signing, key); cached: names repeat."""
+    return tuple(word.lower() for word in _WORD.findall(key))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_secret_key(key: str) -> bool:
     """True when a key name says its value is a credential (and not metadata about one).
 
@@ -101,7 +109,7 @@ def is_secret_key(key: str) -> bool:
     `TF_VAR_DATABASE_URL`) always is; other names by their words.
     """
     words = key_words(key)
-    if words[:2] == ["tf", "var"]:
+    if words[:2] == ("tf", "var"):
         words = words[2:]
     if "_".join(words).upper() in _PLATFORM_SECRET_KEYS:
         return True
@@ -130,10 +138,12 @@ def secret_value_kind(text: str) -> str | None:
     High entropy means 32+ characters of a token alphabet, letters and digits
     mixed, > 4.5 bits/char; UUIDs, ARNs, paths and plain hex digests are not flagged.
     """
-    literal = re.sub(r"\$\{[^}]*\}", "", text)
-    for kind, pattern in KNOWN_FORMATS:
-        if pattern.search(literal):
-            return kind
+    literal = _INTERPOLATION.sub("", text) if "${" in text else text
+    if len(literal) < _SHORTEST_MATCH:
+        return None
+    found = _ANY_FORMAT.search(literal)
+    if found is not None:
+        return next(kind for kind, pattern in KNOWN_FORMATS if pattern.search(literal))
     if _CANDIDATE.match(literal) and not _UUID.match(literal) and "/" not in literal.strip("/="):
         has_digit = any(c.isdigit() for c in literal)
         has_letter = any(c.isalpha() for c in literal)

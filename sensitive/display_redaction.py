@@ -11,6 +11,7 @@ values before any text is made. Text that is already display-ready
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -27,6 +28,7 @@ def _names(path: str) -> list[str]:
     return [part for part in re.split(r"[.\[\]]", path) if part and not part.isdigit()]
 
 
+@functools.lru_cache(maxsize=8192)
 def secret_name(path: str) -> bool:
     """True when the attribute's name, or the name of any block or object holding it, says "credential".
 

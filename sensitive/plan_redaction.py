@@ -16,7 +16,7 @@ plan must go through this module first. Public API:
 
 from __future__ import annotations
 
-import copy
+import json
 
 from sensitive.detection import mask, secret_value_kind
 from sensitive.marker import REDACTED
@@ -108,7 +108,7 @@ def redact_plan(plan: dict, mask_secret_like_strings: bool = True, secrets: set[
     """
     if secrets is None:
         secrets = sensitive_strings(plan)
-    plan = copy.deepcopy(plan)
+    plan = json.loads(json.dumps(plan))  # a deep copy; JSON in, JSON out, several times faster
     for key in ("resource_changes", "resource_drift"):
         for entry in plan.get(key) or []:
             _redact_change(entry.get("change") or {})
