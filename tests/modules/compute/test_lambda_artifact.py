@@ -111,7 +111,7 @@ def test_synthesis_fails_without_required_artifacts_and_keeps_the_old_output(
     }
     with pytest.raises(SynthError) as error:
         run_synth(outdir, extra_env=environ)
-    assert error.value.returncode == 1
+    assert error.value.returncode == 2  # a required artifact that is not there is unusable input
     assert f"Lambda {function}: SGCT_REQUIRE_ARTIFACTS=1 but {missing} is not set" in error.value.stderr
     assert previous.read_text() == '{"previous": true}'
     assert sorted(p.name for p in outdir.parent.iterdir()) == ["cdktf.out"], "no half-written output left"
