@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rollback": ("operations.rollback_command", "move a stage's live function aliases back a version"),
     "drift": ("operations.drift_command", "report resources changed outside Terraform on a stage"),
     "inventory": (
-        "harness.inventory_command",
+        "harness.inventory.command",
         "regenerate or check the stage inventories in tests/inventories",
     ),
 }

@@ -184,11 +184,3 @@ def check_inventory(stack: SynthesizedStack, directory: Path = INVENTORY_DIR) ->
             f"If the change is intended, regenerate the inventory and review its diff:\n"
             f"  {REGENERATE_COMMAND} --stage {stack.name}"
         )
-
-
-if __name__ == "__main__":
-    import sys
-
-    from harness.inventory_command import main
-
-    sys.exit(main(sys.argv[1:]))

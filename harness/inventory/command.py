@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness.inventory import (
+from harness.inventory.model import (
     INVENTORY_DIR,
     INVENTORY_STAGES,
     REGENERATE_COMMAND,
@@ -27,7 +27,6 @@ from harness.inventory import (
     load_inventory,
 )
 from harness.synth import SynthError, SynthOutput, run_synth
-from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE
 from policies.output_files import write_files
 from stages import PERMANENT_STAGES
 
@@ -56,8 +55,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def _synthesize(stages: list[str], scratch: Path) -> SynthOutput:
     ephemeral = tuple(name for name in stages if name not in PERMANENT_STAGES)
-    # None unsets the variable: inventories describe the real-AWS target.
-    run_synth(scratch / "cdktf.out", ephemeral, extra_env={LOCAL_ENDPOINT_VARIABLE: None})
+    run_synth(scratch / "cdktf.out", ephemeral)  # no endpoint_url: inventories describe real AWS
     return SynthOutput(scratch / "cdktf.out")
 
 

@@ -3,9 +3,7 @@
 import copy
 
 import pytest
-import yaml
 
-from harness import inventory_command
 from harness.inventory import (
     INVENTORY_STAGES,
     REGENERATE_COMMAND,
@@ -14,7 +12,6 @@ from harness.inventory import (
     dump_inventory,
     inventory_mismatches,
 )
-from harness.inventory_command import main as inventory_main
 
 
 @pytest.mark.parametrize("stage", INVENTORY_STAGES)
@@ -78,19 +75,6 @@ def test_an_added_property_fails_as_much_as_a_removed_one(synth_output):
 def test_a_missing_inventory_names_the_command(synth_output, tmp_path):
     with pytest.raises(FileNotFoundError, match=f"create it with: {REGENERATE_COMMAND} --stage dev"):
         check_inventory(synth_output.stack("dev"), tmp_path)
-
-
-def test_regenerate_then_check_round_trips(synth_output, tmp_path, capsys, monkeypatch):
-    assert inventory_main(["regenerate", "--stage", "dev", "--dir", str(tmp_path)]) == 0  # a real synthesis
-    written = yaml.safe_load((tmp_path / "dev.yaml").read_text())
-    assert written == build_inventory(synth_output.stack("dev"))
-    # The checks reuse the session's identical synthesis instead of two more cdktf runs.
-    monkeypatch.setattr(inventory_command, "_synthesize", lambda stages, scratch: synth_output)
-    assert inventory_main(["check", "--stage", "dev", "--dir", str(tmp_path)]) == 0
-    text = (tmp_path / "dev.yaml").read_text().replace("retention_in_days: 7", "retention_in_days: 3650")
-    (tmp_path / "dev.yaml").write_text(text)
-    assert inventory_main(["check", "--stage", "dev", "--dir", str(tmp_path)]) == 1
-    assert "retention_in_days: expected 3650, got 7" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("text", ["counts: [unclosed", "- just\n- a list\n"])
