@@ -1,7 +1,7 @@
-"""Test stages that can be skipped, cleanup that always runs, names that never collide.
+"""Test steps that can be skipped, cleanup that always runs, names that never collide.
 
 Why: Terratest's `test_structure` lets an engineer iterate on a slow
-infrastructure test by skipping stages with `SKIP_<stage>` environment
+infrastructure test by skipping steps with `SKIP_<step>` environment
 variables (apply once with `SKIP_destroy=1`, then re-run validations with
 `SKIP_apply=1`). `applied()` is `defer terraform.Destroy(...)`: destroy runs
 even when apply or an assertion fails. `unique_stage_name()` gives parallel
@@ -10,31 +10,29 @@ runs their own ephemeral stage, so two CI jobs never share resources or state.
 
 from __future__ import annotations
 
-import os
 import secrets
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TypeVar
 
+from harness.flags import env_flag
 from harness.terraform import Terraform
 
 SKIP_PREFIX = "SKIP_"
-_FALSE = ("", "0", "false", "no")
 _ALPHABET = string.ascii_lowercase + string.digits
 T = TypeVar("T")
 
 
-def is_stage_skipped(stage: str, environ: dict[str, str] | None = None) -> bool:
-    """True when `SKIP_<stage>` is set to anything but empty/0/false/no."""
-    environ = os.environ if environ is None else environ
-    return environ.get(f"{SKIP_PREFIX}{stage}", "").strip().lower() not in _FALSE
+def is_step_skipped(step: str, environ: Mapping[str, str] | None = None) -> bool:
+    """True when `SKIP_<step>` is on (see `harness.flags.env_flag`)."""
+    return env_flag(f"{SKIP_PREFIX}{step}", environ)
 
 
-def run_stage(stage: str, action: Callable[[], T], environ: dict[str, str] | None = None) -> T | None:
-    """Run `action` unless `SKIP_<stage>` is set; return its result (None when skipped)."""
-    if is_stage_skipped(stage, environ):
-        print(f"[harness] stage {stage!r} skipped ({SKIP_PREFIX}{stage} is set)")
+def run_step(step: str, action: Callable[[], T], environ: Mapping[str, str] | None = None) -> T | None:
+    """Run `action` unless `SKIP_<step>` is set; return its result (None when skipped)."""
+    if is_step_skipped(step, environ):
+        print(f"[harness] step {step!r} skipped ({SKIP_PREFIX}{step} is set)")
         return None
     return action()
 
@@ -52,12 +50,12 @@ def applied(
     terraform: Terraform,
     init: bool = True,
     extra_args: tuple[str, ...] = (),
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Iterator[Terraform]:
     """`init` + `apply` on entry, `destroy` on exit whatever happened in between.
 
     `extra_args` go to both apply and destroy (e.g. `-target=...`).
-    Stages: `init`, `apply` and `destroy`, each skippable with `SKIP_init`,
+    Steps: `init`, `apply` and `destroy`, each skippable with `SKIP_init`,
     `SKIP_apply`, `SKIP_destroy` (destroy is not attempted when init failed).
     Terraform's step logs are removed after a clean run and kept (path
     printed) when anything failed.
@@ -65,19 +63,17 @@ def applied(
     succeeded = initialized = False
     try:
         if init:
-            run_stage("init", terraform.init, environ)
+            run_step("init", terraform.init, environ)
         initialized = True  # from here on, something may exist that destroy must remove
-        run_stage("apply", lambda: terraform.apply(*extra_args), environ)
+        run_step("apply", lambda: terraform.apply(*extra_args), environ)
         yield terraform
         succeeded = True
     finally:
         try:
             if initialized:
-                run_stage("destroy", lambda: terraform.destroy(*extra_args), environ)
+                run_step("destroy", lambda: terraform.destroy(*extra_args), environ)
         except BaseException:
             succeeded = False
             raise
         finally:
-            kept = terraform.close(succeeded)
-            if kept:
-                print(f"[harness] Terraform logs kept in {kept}")
+            terraform.close(succeeded)

@@ -1,10 +1,10 @@
-"""Skippable stages, destroy that always runs, unique stage names."""
+"""Skippable steps, destroy that always runs, unique stage names."""
 
 import json
 
 import pytest
 
-from harness.workflow import applied, is_stage_skipped, run_stage, unique_stage_name
+from harness.workflow import applied, is_step_skipped, run_step, unique_stage_name
 from stages import resolve_stage
 from tests.harness.configs import write_config
 
@@ -16,14 +16,14 @@ CONFIG = {"resource": {"terraform_data": {"marker": {"input": "x"}}}}
     [("1", True), ("true", True), ("yes", True), ("", False), ("0", False), ("false", False)],
 )
 def test_skip_variable_values(value, skipped):
-    assert is_stage_skipped("apply", {"SKIP_apply": value}) is skipped
-    assert is_stage_skipped("apply", {}) is False
+    assert is_step_skipped("apply", {"SKIP_apply": value}) is skipped
+    assert is_step_skipped("apply", {}) is False
 
 
-def test_run_stage_runs_or_skips():
+def test_run_step_runs_or_skips():
     calls = []
-    assert run_stage("validate", lambda: calls.append("ran") or "result", {}) == "result"
-    assert run_stage("validate", lambda: calls.append("again"), {"SKIP_validate": "1"}) is None
+    assert run_step("validate", lambda: calls.append("ran") or "result", {}) == "result"
+    assert run_step("validate", lambda: calls.append("again"), {"SKIP_validate": "1"}) is None
     assert calls == ["ran"]
 
 
@@ -77,7 +77,7 @@ def test_destroy_runs_when_apply_fails(terraform, workdir):
 
 
 @pytest.mark.terraform
-def test_skip_destroy_keeps_the_stage(terraform, workdir):
+def test_skip_destroy_keeps_the_resources(terraform, workdir):
     tf = terraform(workdir)
     with applied(tf, environ={"SKIP_destroy": "1"}):
         pass
