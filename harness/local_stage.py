@@ -31,7 +31,7 @@ class LocalStageError(ValueError):
 def synth_local(outdir: Path, endpoint_url: str, ephemeral_stages: tuple[str, ...]) -> SynthOutput:
     """Synthesize every stage (plus `ephemeral_stages`) for the local target at `endpoint_url`."""
     check_loopback_endpoint(endpoint_url, "endpoint_url")
-    run_synth(outdir, ephemeral_stages, extra_env={LOCAL_ENDPOINT_VARIABLE: endpoint_url})
+    run_synth(outdir, ephemeral_stages, endpoint_url=endpoint_url)
     return SynthOutput(outdir)
 
 
@@ -65,7 +65,10 @@ def prepare_working_dir(stack: SynthesizedStack, workdir: Path, mirror: Provider
     mirror's version (the bindings target a newer provider than the offline
     mirror holds); everything else is applied exactly as synthesized.
     """
-    shutil.copytree(stack.path.parent, workdir, ignore=shutil.ignore_patterns(*_WORKING_FILES))
+    # dirs_exist_ok: a resumed run copies over its earlier copy, keeping `.terraform/`.
+    shutil.copytree(
+        stack.path.parent, workdir, ignore=shutil.ignore_patterns(*_WORKING_FILES), dirs_exist_ok=True
+    )
     config_path = workdir / "cdk.tf.json"
     config = json.loads(config_path.read_text())
     config["terraform"]["required_providers"]["aws"]["version"] = mirror.aws_version
@@ -73,13 +76,17 @@ def prepare_working_dir(stack: SynthesizedStack, workdir: Path, mirror: Provider
     return workdir
 
 
-def local_environment(scratch: Path, mirror: ProviderMirror) -> dict[str, str]:
-    """Environment for Terraform against the loopback server: offline CLI, fake keys, no profiles."""
+def local_environment(scratch: Path) -> dict[str, str]:
+    """AWS environment for Terraform against the loopback server: fake keys, no profiles.
+
+    Only the AWS side: the Terraform CLI configuration comes from whoever
+    makes the runner (`offline_cli_environment`, or the `terraform` fixture),
+    so a runner never ends up with two CLI config files.
+    """
     scratch.mkdir(parents=True, exist_ok=True)
     empty = scratch / "empty-aws-config"
     empty.write_text("")
     return {
-        **offline_cli_environment(scratch, mirror),
         **FAKE_CREDENTIALS,
         "AWS_SESSION_TOKEN": "",
         "AWS_PROFILE": "",
@@ -102,14 +109,24 @@ def placeholder_variables(config: dict) -> dict[str, str]:
     }
 
 
+def prepare_local_stage(
+    stack: SynthesizedStack, endpoint_url: str, workdir: Path, mirror: ProviderMirror
+) -> dict[str, str]:
+    """Check `stack`, copy it to `workdir`; return the AWS environment (fake keys, secret placeholders)."""
+    check_local_stack(stack, endpoint_url)
+    prepare_working_dir(stack, workdir, mirror)
+    return {
+        **local_environment(workdir.parent / f".{workdir.name}-aws"),
+        **placeholder_variables(stack.config),
+    }
+
+
 def local_stage_terraform(
     stack: SynthesizedStack, endpoint_url: str, workdir: Path, mirror: ProviderMirror, **options
 ) -> Terraform:
-    """A Terraform runner for `stack`'s local copy in `workdir` (checked, pinned, offline)."""
-    check_local_stack(stack, endpoint_url)
-    prepare_working_dir(stack, workdir, mirror)
-    env = local_environment(workdir.parent / f".{workdir.name}-cli", mirror)
-    env.update(placeholder_variables(stack.config))
+    """A Terraform runner for `stack`'s local copy in `workdir` (checked, pinned, offline CLI)."""
+    env = prepare_local_stage(stack, endpoint_url, workdir, mirror)
+    env.update(offline_cli_environment(workdir.parent / f".{workdir.name}-cli", mirror))
     return Terraform(TerraformOptions(working_dir=workdir, env=env, **options))
 
 

@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,18 +31,21 @@ class SynthError(RuntimeError):
 def run_synth(
     outdir: Path,
     ephemeral_stages: tuple[str, ...] = (),
+    endpoint_url: str | None = None,
     extra_env: dict[str, str | None] | None = None,
     timeout_seconds: float = 300,
 ) -> subprocess.CompletedProcess:
     """Run `python main.py --outdir <outdir> --stage ...`; raise SynthError on failure.
 
+    `endpoint_url` is the local target's loopback endpoint (`SGCT_LOCAL_ENDPOINT`);
+    default None synthesizes for real AWS whatever the caller's shell has set.
     `extra_env` adds variables to this process's environment; a None value removes one.
     """
     command = [sys.executable, str(REPO_ROOT / "main.py"), "--outdir", str(outdir)]
     for name in ephemeral_stages:
         command += ["--stage", name]
-    env = {**os.environ, **(extra_env or {})}
-    env = {name: value for name, value in env.items() if value is not None}
+    wanted: dict[str, str | None] = {**os.environ, **(extra_env or {}), LOCAL_ENDPOINT_VARIABLE: endpoint_url}
+    env = {name: value for name, value in wanted.items() if value is not None}
     result = subprocess.run(
         command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout_seconds
     )

@@ -2,6 +2,7 @@
 
 import os
 import stat
+from pathlib import Path
 
 from harness.toolchain import (
     AWS_PROVIDER,
@@ -41,9 +42,9 @@ def test_offline_cli_configuration_uses_only_the_mirror(tmp_path):
     (tmp_path / "mirror" / AWS_PROVIDER / "5.100.0").mkdir(parents=True)
     mirror = find_aws_provider_mirror({"SGCT_PROVIDER_MIRROR": str(tmp_path / "mirror")})
     env = offline_cli_environment(tmp_path / "cli", mirror)
-    config = open(env["TF_CLI_CONFIG_FILE"]).read()
+    config = Path(env["TF_CLI_CONFIG_FILE"]).read_text()
     assert "filesystem_mirror" in config and str(tmp_path / "mirror") in config and "direct" not in config
     assert env["CHECKPOINT_DISABLE"] == "1" and env["TF_IN_AUTOMATION"] == "1"
-    no_mirror = open(offline_cli_environment(tmp_path / "cli2", None)["TF_CLI_CONFIG_FILE"]).read()
+    no_mirror = Path(offline_cli_environment(tmp_path / "cli2", None)["TF_CLI_CONFIG_FILE"]).read_text()
     assert 'exclude = ["*/*/*"]' in no_mirror
     assert os.path.isabs(env["TF_CLI_CONFIG_FILE"])

@@ -11,13 +11,13 @@ config and by count) and changes a sensitive variable and output.
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from harness.toolchain import find_terraform, missing_terraform_reason, offline_cli_environment
+from harness import Terraform, TerraformOptions
+from harness.toolchain import offline_cli_environment
 
 OLD_SECRET = "old-Pa55word-kept-out-of-reports"
 NEW_SECRET = "new-Pa55word-kept-out-of-reports"
@@ -64,32 +64,27 @@ class RealPlan:
     terraform_version: str
 
 
-def _terraform(binary: str, args: list[str], cwd: Path, env: dict) -> str:
-    result = subprocess.run([binary, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise RuntimeError(f"terraform {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
-
-
 @pytest.fixture(scope="session")
-def real_plan(tmp_path_factory) -> RealPlan:
-    binary = find_terraform()
-    if binary is None:
-        pytest.skip(missing_terraform_reason())
-    import os
-
+def real_plan(terraform_binary, tmp_path_factory) -> RealPlan:
     scratch = tmp_path_factory.mktemp("real-plan")
     stack_dir = scratch / "stacks" / "prod"
     stack_dir.mkdir(parents=True)
-    env = {**os.environ, **offline_cli_environment(scratch / "cli", None)}
+    tf = Terraform(
+        TerraformOptions(
+            working_dir=stack_dir,
+            binary=terraform_binary,
+            env=offline_cli_environment(scratch / "cli", None),
+            log_dir=scratch / "logs",  # beside the stack, not in it: the checker reads that directory
+        )
+    )
     config = stack_dir / "cdk.tf.json"
     config.write_text(json.dumps(configuration(changed=False)))
-    _terraform(binary, ["init", "-input=false", "-no-color"], stack_dir, env)
-    _terraform(binary, ["apply", "-auto-approve", "-input=false", "-no-color"], stack_dir, env)
+    tf.init()
+    tf.apply()
     config.write_text(json.dumps(configuration(changed=True)))
-    _terraform(binary, ["plan", "-out=tfplan", "-input=false", "-no-color"], stack_dir, env)
-    text = _terraform(binary, ["show", "-json", "tfplan"], stack_dir, env)
+    data = tf.plan_json()
     plan_json = stack_dir / "plan.json"
-    plan_json.write_text(text)
-    version = json.loads(_terraform(binary, ["version", "-json"], stack_dir, env))["terraform_version"]
-    return RealPlan(stack_dir, plan_json, json.loads(text), version)
+    plan_json.write_text(json.dumps(data))
+    version = json.loads(tf.run("version", "version", "-json").stdout)["terraform_version"]
+    tf.close()
+    return RealPlan(stack_dir, plan_json, data, version)

@@ -2,12 +2,9 @@
 
 import pytest
 
-from harness.toolchain import find_terraform, missing_terraform_reason
 from tests.review.plan_fixtures import PlanFixture, make_plan
 
 
 @pytest.fixture(scope="session")
-def real_plan(tmp_path_factory) -> PlanFixture:
-    if find_terraform() is None:
-        pytest.skip(missing_terraform_reason())
-    return make_plan(tmp_path_factory.mktemp("review-plan"))
+def real_plan(terraform_binary, tmp_path_factory) -> PlanFixture:
+    return make_plan(tmp_path_factory.mktemp("review-plan"), terraform_binary)

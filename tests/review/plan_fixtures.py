@@ -12,13 +12,12 @@ A unique canary travels in the sensitive values; no output may contain it.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.toolchain import find_terraform, missing_terraform_reason, offline_cli_environment
+from harness import Terraform, TerraformOptions
+from harness.toolchain import offline_cli_environment
 
 
 @dataclass(frozen=True)
@@ -55,47 +54,24 @@ def _config(db_value_ref: bool, head: bool) -> dict:
     }
 
 
-def _run(terraform: str, args: list[str], cwd: Path, env: dict[str, str]) -> str:
-    result = subprocess.run([terraform, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def make_plan(scratch: Path) -> PlanFixture:
-    """Apply the base, plan the head; return the plan JSON file and the values to look for."""
-    terraform = find_terraform()
-    if terraform is None:
-        raise LookupError(missing_terraform_reason())
+def make_plan(scratch: Path, binary: str) -> PlanFixture:
+    """Apply the base, plan the head with `binary`; return the plan JSON file and the values to look for."""
     workdir = scratch / "config"
     workdir.mkdir(parents=True)
-    env = {**os.environ, **offline_cli_environment(scratch / "cli", None)}
+    tf = Terraform(
+        TerraformOptions(
+            working_dir=workdir, binary=binary, env=offline_cli_environment(scratch / "cli", None)
+        )
+    )
     base_canary, head_canary = f"CANARY-{uuid.uuid4().hex}", f"CANARY-{uuid.uuid4().hex}"
     secret_looking = f"postgres://app:{uuid.uuid4().hex[:12]}@db.example.com/cars"
     named_secret = f"plain-{uuid.uuid4().hex[:10]}"
     (workdir / "main.tf.json").write_text(json.dumps(_config(True, head=False)))
-    _run(terraform, ["init", "-input=false", "-no-color"], workdir, env)
-    _run(
-        terraform,
-        ["apply", "-auto-approve", "-input=false", "-no-color", f"-var=db={base_canary}"],
-        workdir,
-        env,
-    )
+    tf.init()
+    tf.apply(f"-var=db={base_canary}")
     (workdir / "main.tf.json").write_text(json.dumps(_config(True, head=True)))
-    _run(
-        terraform,
-        [
-            "plan",
-            "-input=false",
-            "-no-color",
-            "-out=head.tfplan",
-            f"-var=db={head_canary}",
-            f"-var=url={secret_looking}",
-            f"-var=key={named_secret}",
-        ],
-        workdir,
-        env,
-    )
+    tf.plan("head.tfplan", f"-var=db={head_canary}", f"-var=url={secret_looking}", f"-var=key={named_secret}")
     plan_file = scratch / "plan-prod.json"
-    plan_file.write_text(_run(terraform, ["show", "-json", "head.tfplan"], workdir, env))
+    plan_file.write_text(json.dumps(tf.show_json("head.tfplan")))
+    tf.close()
     return PlanFixture(plan_file, (base_canary, head_canary), secret_looking, named_secret)

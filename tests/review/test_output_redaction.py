@@ -10,14 +10,13 @@ synth diff; none may appear in the comment, on stdout or in the saved JSON.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import uuid
 from pathlib import Path
 
 import pytest
 
-from harness.toolchain import find_terraform, missing_terraform_reason, offline_cli_environment
+from harness import Terraform, TerraformOptions
+from harness.toolchain import offline_cli_environment
 from review.values import safe_display
 from sensitive.marker import REDACTED
 from tests.sgct.commands import review as main
@@ -74,11 +73,8 @@ def test_secret_named_output_is_redacted_whole():
 
 
 @pytest.fixture(scope="module")
-def output_plan(tmp_path_factory):
+def output_plan(terraform_binary, tmp_path_factory):
     """Real `terraform show -json` of a plan whose only changes are non-sensitive outputs."""
-    terraform = find_terraform()
-    if terraform is None:
-        pytest.skip(missing_terraform_reason())
     scratch = tmp_path_factory.mktemp("output-plan")
     workdir = scratch / "config"
     workdir.mkdir()
@@ -88,21 +84,16 @@ def output_plan(tmp_path_factory):
         "output": outputs({name: f"${{var.{name}}}" for name in secrets}),
     }
     (workdir / "main.tf.json").write_text(json.dumps(config))
-    env = {**os.environ, **offline_cli_environment(scratch / "cli", None)}
-
-    def run(*args: str) -> str:
-        result = subprocess.run(
-            [terraform, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=300
+    tf = Terraform(
+        TerraformOptions(
+            working_dir=workdir, binary=terraform_binary, env=offline_cli_environment(scratch / "cli", None)
         )
-        assert result.returncode == 0, result.stderr
-        return result.stdout
-
-    run("init", "-input=false", "-no-color")
-    run(
-        "plan", "-input=false", "-no-color", "-out=out.tfplan", *(f"-var={k}={v}" for k, v in secrets.items())
     )
+    tf.init()
+    tf.plan("out.tfplan", *(f"-var={k}={v}" for k, v in secrets.items()))
     plan_file = scratch / "plan-dev.json"
-    plan_file.write_text(run("show", "-json", "out.tfplan"))
+    plan_file.write_text(json.dumps(tf.show_json("out.tfplan")))
+    tf.close()
     return plan_file, secrets
 
 

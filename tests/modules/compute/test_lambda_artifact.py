@@ -209,9 +209,7 @@ def test_deploy_without_a_build_keeps_the_deployed_code(
     stacks = _synth_function_scenarios(local_endpoint, builds, tmp_path / "out")
     workdir = tmp_path / "work"
     workdir.mkdir()
-    runner = terraform(
-        workdir, aws_provider_mirror, env=local_environment(tmp_path / "local", aws_provider_mirror)
-    )
+    runner = terraform(workdir, aws_provider_mirror, env=local_environment(tmp_path / "local"))
     _use_config(stacks["release_one"], workdir, aws_provider_mirror)
     runner.init()
     runner.apply()
