@@ -10,6 +10,7 @@ which key to look at.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,7 +48,7 @@ def match(pattern: Any, actual: Any, path: str = "", partial_objects: bool = Tru
         if len(actual) != len(pattern):
             return [Mismatch(path, f"expected {len(pattern)} elements, got {len(actual)}: {_show(actual)}")]
         found = []
-        for index, (want, have) in enumerate(zip(pattern, actual)):
+        for index, (want, have) in enumerate(zip(pattern, actual, strict=True)):
             found += match(want, have, f"{path}/{index}", partial_objects)
         return found
     if type(pattern) is not type(actual) and not (_is_number(pattern) and _is_number(actual)):
@@ -103,14 +104,22 @@ class _ObjectLike(Matcher):
 
 
 class _ArrayWith(Matcher):
-    """The pattern's elements appear in the array, in order, other elements in between allowed."""
+    """The pattern's elements appear in the array, other elements in between allowed.
 
-    def __init__(self, pattern: list) -> None:
+    In order by default (as CDK's `arrayWith`); with `any_order=True` each
+    pattern element must match a different array element, in any order
+    (IAM actions, security group rules, aliases: lists whose order means nothing).
+    """
+
+    def __init__(self, pattern: list, any_order: bool = False) -> None:
         self.pattern = list(pattern)
+        self.any_order = any_order
 
     def test(self, actual, path):
         if not isinstance(actual, list):
             return [Mismatch(path, f"expected an array, got {_show(actual)}")]
+        if self.any_order:
+            return self._test_any_order(actual, path)
         position = 0
         for want in self.pattern:
             while position < len(actual) and match(want, actual[position], path):
@@ -120,8 +129,66 @@ class _ArrayWith(Matcher):
             position += 1
         return []
 
+    def _test_any_order(self, actual: list, path: str) -> list[Mismatch]:
+        # Which array elements each pattern element matches, then a distinct assignment
+        # (augmenting paths: small arrays, and greedy would fail on overlapping patterns).
+        before = [len(capture.values) for capture in captures_in(self.pattern)]
+        candidates = [
+            [index for index, have in enumerate(actual) if not match(want, have, path)]
+            for want in self.pattern
+        ]
+        owner: dict[int, int] = {}
+
+        def assign(wanted: int, seen: set[int]) -> bool:
+            for index in candidates[wanted]:
+                if index not in seen:
+                    seen.add(index)
+                    if index not in owner or assign(owner[index], seen):
+                        owner[index] = wanted
+                        return True
+            return False
+
+        unmatched = [want for number, want in enumerate(self.pattern) if not assign(number, set())]
+        if not unmatched:  # captures keep what the final assignment matched, not every trial
+            captures = captures_in(self.pattern)
+            for capture, length in zip(captures, before, strict=True):
+                del capture.values[length:]
+            for index, wanted in sorted(owner.items(), key=lambda item: item[1]):
+                match(self.pattern[wanted], actual[index], path)
+        return [
+            Mismatch(path, f"no element matching {_show(want)} (any order) in {_show(actual)}")
+            for want in unmatched
+        ]
+
     def __repr__(self):
-        return f"Match.array_with({self.pattern!r})"
+        suffix = ", any_order=True" if self.any_order else ""
+        return f"Match.array_with({self.pattern!r}{suffix})"
+
+
+class _SerializedJson(Matcher):
+    """A string holding JSON (an IAM policy, a container definition) whose parsed value matches.
+
+    Terraform references inside the JSON (`"${aws_s3_bucket.x.arn}/*"`) are
+    plain strings to the parser, so they match literally or with
+    `Match.string_like_regexp`. `${jsonencode(...)}` is HCL, not JSON, and is
+    reported as such.
+    """
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+
+    def test(self, actual, path):
+        if not isinstance(actual, str):
+            return [Mismatch(path, f"expected a JSON string, got {_show(actual)}")]
+        try:
+            parsed = json.loads(actual)
+        except ValueError as error:
+            hint = " (a Terraform expression, not JSON)" if actual.startswith("${") else ""
+            return [Mismatch(path, f"expected a JSON string{hint}, got {_show(actual)}: {error}")]
+        return match(self.pattern, parsed, f"{path}(json)")
+
+    def __repr__(self):
+        return f"Match.serialized_json({self.pattern!r})"
 
 
 class _AnyValue(Matcher):
@@ -174,11 +241,12 @@ class Match:
     exact = staticmethod(lambda pattern: _Exact(pattern))
     object_like = staticmethod(lambda pattern: _ObjectLike(pattern, partial=True))
     object_equals = staticmethod(lambda pattern: _ObjectLike(pattern, partial=False))
-    array_with = staticmethod(lambda pattern: _ArrayWith(pattern))
+    array_with = staticmethod(lambda pattern, any_order=False: _ArrayWith(pattern, any_order))
     any_value = staticmethod(lambda: _AnyValue())
     absent = staticmethod(lambda: _Absent())
     string_like_regexp = staticmethod(lambda pattern: _Regexp(pattern))
     not_ = staticmethod(lambda pattern: _Not(pattern))
+    serialized_json = staticmethod(lambda pattern: _SerializedJson(pattern))
 
 
 @dataclass(eq=False)
@@ -233,3 +301,16 @@ class Capture(Matcher):
 
     def as_object(self) -> dict:
         return self._typed(dict, "an object")
+
+
+def captures_in(pattern: Any) -> list[Capture]:
+    """Every Capture inside a pattern (so a failed candidate's captures can be rolled back)."""
+    if isinstance(pattern, Capture):
+        return [pattern, *captures_in(pattern.pattern)]
+    if isinstance(pattern, Matcher):
+        return [c for value in vars(pattern).values() for c in captures_in(value)]
+    if isinstance(pattern, dict):
+        return [c for value in pattern.values() for c in captures_in(value)]
+    if isinstance(pattern, (list, tuple)):
+        return [c for value in pattern for c in captures_in(value)]
+    return []

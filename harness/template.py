@@ -3,39 +3,30 @@
 Why: tests should say what must be true ("every Lambda is ARM64", "there are
 two log groups") rather than index into JSON. When an assertion fails, the
 message lists the nearest resources of that type (fewest differences first)
-with their address, construct path and the differing keys, which is usually
-the whole diagnosis.
+with their address, construct path and the differing keys. Resources can
+also be found by construct path (`api/lambda/function`), which survives the
+hash suffix CDKTF puts in every logical ID.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 from typing import Any
 
-from harness.matchers import Capture, Matcher, Mismatch, match
+from harness.matchers import match
+from harness.nearest import Candidate, list_mismatches, nearest_message, rank
 from harness.synth import SynthesizedStack
-
-NEAREST_SHOWN = 3
-MISMATCHES_SHOWN = 8
-
-
-def _captures_in(pattern: Any) -> list[Capture]:
-    """Every Capture inside a pattern (so a failed candidate's captures can be rolled back)."""
-    if isinstance(pattern, Capture):
-        return [pattern, *_captures_in(pattern.pattern)]
-    if isinstance(pattern, Matcher):
-        return [c for value in vars(pattern).values() for c in _captures_in(value)]
-    if isinstance(pattern, dict):
-        return [c for value in pattern.values() for c in _captures_in(value)]
-    if isinstance(pattern, (list, tuple)):
-        return [c for value in pattern for c in _captures_in(value)]
-    return []
 
 
 def _properties(body: dict) -> dict:
     """A resource body without CDKTF's `//` metadata."""
     return {key: value for key, value in body.items() if key != "//"}
+
+
+def _path_of(body: dict) -> str | None:
+    return body.get("//", {}).get("metadata", {}).get("path")
 
 
 class Template:
@@ -61,6 +52,11 @@ class Template:
         by_name = self.config.get("resource", {}).get(resource_type, {})
         return {f"{resource_type}.{name}": body for name, body in by_name.items()}
 
+    def data_sources(self, data_type: str) -> dict[str, dict]:
+        """`{data.<type>.<name>: body}` for every data source of `data_type`."""
+        by_name = self.config.get("data", {}).get(data_type, {})
+        return {f"data.{data_type}.{name}": body for name, body in by_name.items()}
+
     def resource_types(self) -> dict[str, int]:
         """`{type: count}` for every resource type in the stack."""
         resources = self.config.get("resource", {})
@@ -68,21 +64,47 @@ class Template:
 
     def find_resources(self, resource_type: str, properties: Any = None) -> dict[str, dict]:
         """Resources of `resource_type` whose properties match `properties` (partially)."""
-        ranked = self._ranked(resource_type, properties)
-        return {address: body for address, (body, mismatches) in ranked if not mismatches}
+        bodies = self.resources(resource_type)
+        return {c.address: bodies[c.address] for c in self._ranked(bodies, properties) if c.matched}
 
-    def _ranked(self, resource_type: str, properties: Any) -> list[tuple[str, tuple[dict, list[Mismatch]]]]:
-        """Every resource of the type with its mismatches, nearest first; captures kept only for matches."""
-        captures = _captures_in(properties)
-        ranked = []
-        for address, body in self.resources(resource_type).items():
-            before = [len(capture.values) for capture in captures]
-            mismatches = [] if properties is None else match(properties, _properties(body))
-            if mismatches:
-                for capture, length in zip(captures, before):
-                    del capture.values[length:]
-            ranked.append((address, (body, mismatches)))
-        return sorted(ranked, key=lambda item: len(item[1][1]))
+    def construct_paths(self) -> dict[str, str]:
+        """`{construct path: address}` for every resource and data source that records one."""
+        found = {}
+        for block, prefix in (("resource", ""), ("data", "data.")):
+            for type_name, by_name in self.config.get(block, {}).items():
+                for name, body in by_name.items():
+                    path = _path_of(body)
+                    if path:
+                        found[path] = f"{prefix}{type_name}.{name}"
+        return found
+
+    def address_at(self, construct_path: str) -> str:
+        """The address of the resource built at `construct_path` (with or without the stack prefix).
+
+        `template.address_at("api/lambda/function")` instead of the hashed
+        `aws_lambda_function.api_lambda_function_F120EBA0`.
+        """
+        paths = self.construct_paths()
+        for candidate in (construct_path, f"{self.name}/{construct_path}"):
+            if candidate in paths:
+                return paths[candidate]
+        near = difflib.get_close_matches(f"{self.name}/{construct_path}", list(paths), n=3, cutoff=0.5)
+        raise AssertionError(
+            f"{self.name}: no resource at construct path {construct_path!r}; "
+            f"nearest paths: {near or sorted(paths)[:5] or 'none'}"
+        )
+
+    def resource_at(self, construct_path: str) -> dict:
+        """The body (without `//` metadata) of the resource or data source at `construct_path`."""
+        address = self.address_at(construct_path)
+        block, rest = ("data", address[5:]) if address.startswith("data.") else ("resource", address)
+        type_name, _, name = rest.partition(".")
+        return _properties(self.config[block][type_name][name])
+
+    def _ranked(self, bodies: dict[str, dict], properties: Any) -> list[Candidate]:
+        values = {address: _properties(body) for address, body in bodies.items()}
+        paths = {address: _path_of(body) for address, body in bodies.items()}
+        return rank(values, properties, paths)
 
     # Assertions --------------------------------------------------------------
 
@@ -104,18 +126,36 @@ class Template:
 
     def has_resource_properties(self, resource_type: str, properties: Any) -> str:
         """Assert that some resource of the type matches; return its address."""
-        ranked = self._ranked(resource_type, properties)
-        for address, (_, mismatches) in ranked:
-            if not mismatches:
-                return address
-        raise AssertionError(self._no_match_message(resource_type, properties, ranked))
+        return self._has(self.resources(resource_type), resource_type, "resources", properties)
+
+    def has_data_source(self, data_type: str, properties: Any = None) -> str:
+        """Assert that some data source of the type matches; return its address (`data.<type>.<name>`)."""
+        return self._has(self.data_sources(data_type), data_type, "data sources", properties)
 
     def all_resources_properties(self, resource_type: str, properties: Any) -> None:
         """Assert that every resource of the type matches (and that there is at least one)."""
-        ranked = self._ranked(resource_type, properties)
-        failing = [(address, found) for address, found in ranked if found[1]]
-        if not ranked or failing:
-            raise AssertionError(self._no_match_message(resource_type, properties, failing, every=True))
+        bodies = self.resources(resource_type)
+        ranked = self._ranked(bodies, properties)
+        failing = [candidate for candidate in ranked if not candidate.matched]
+        if not ranked:
+            raise AssertionError(self._none_message(resource_type, "resources"))
+        if failing:
+            head = f"{self.name}: {len(failing)} of {len(bodies)} {resource_type} resources do not match"
+            raise AssertionError(nearest_message(f"{head} {properties!r}.", failing))
+
+    def has_provider(self, provider: str, properties: Any = None) -> int:
+        """Assert that a `provider` block matches (`"aws", {"alias": "us_east_1"}`); return its index."""
+        blocks = self.config.get("provider", {}).get(provider)
+        if not blocks:
+            raise AssertionError(
+                f"{self.name}: no {provider!r} provider; providers: {sorted(self.config.get('provider', {}))}"
+            )
+        ranked = rank({f"provider.{provider}[{i}]": block for i, block in enumerate(blocks)}, properties)
+        for candidate in ranked:
+            if candidate.matched:
+                return int(candidate.address.rsplit("[", 1)[1].rstrip("]"))
+        head = f"{self.name}: none of {len(blocks)} {provider!r} provider blocks match {properties!r}."
+        raise AssertionError(nearest_message(head, ranked))
 
     def has_output(self, name: str, properties: Any = None) -> None:
         outputs = self.config.get("output", {})
@@ -123,31 +163,20 @@ class Template:
             raise AssertionError(f"{self.name}: no output {name!r}; outputs: {sorted(outputs) or 'none'}")
         mismatches = [] if properties is None else match(properties, outputs[name])
         if mismatches:
-            raise AssertionError(f"{self.name}: output {name!r} differs:\n" + _list(mismatches))
+            raise AssertionError(f"{self.name}: output {name!r} differs:\n" + list_mismatches(mismatches))
 
-    def _no_match_message(self, resource_type, properties, ranked, every: bool = False) -> str:
-        total = len(self.resources(resource_type))
-        if total == 0:
-            return (
-                f"{self.name}: no {resource_type} resources at all.\n"
-                f"Resource types in the stack: {self.resource_types() or 'none'}"
-            )
-        head = (
-            f"{self.name}: {len(ranked)} of {total} {resource_type} resources do not match"
-            if every
-            else f"{self.name}: none of {total} {resource_type} resources match"
+    def _has(self, bodies: dict[str, dict], type_name: str, kind: str, properties: Any) -> str:
+        ranked = self._ranked(bodies, properties)
+        for candidate in ranked:
+            if candidate.matched:
+                return candidate.address
+        if not ranked:
+            raise AssertionError(self._none_message(type_name, kind))
+        head = f"{self.name}: none of {len(bodies)} {type_name} {kind} match {properties!r}."
+        raise AssertionError(nearest_message(head, ranked))
+
+    def _none_message(self, type_name: str, kind: str) -> str:
+        return (
+            f"{self.name}: no {type_name} {kind} at all.\n"
+            f"Resource types in the stack: {self.resource_types() or 'none'}"
         )
-        lines = [f"{head} {properties!r}.", "Nearest resources (fewest differences first):"]
-        for address, (body, mismatches) in ranked[:NEAREST_SHOWN]:
-            path = body.get("//", {}).get("metadata", {}).get("path")
-            construct = f" (construct {path})" if path else ""
-            lines.append(f"  {address}{construct}: {len(mismatches)} differences")
-            lines.append(_list(mismatches, indent="    "))
-        return "\n".join(lines)
-
-
-def _list(mismatches: list[Mismatch], indent: str = "  ") -> str:
-    shown = [f"{indent}{mismatch}" for mismatch in mismatches[:MISMATCHES_SHOWN]]
-    if len(mismatches) > MISMATCHES_SHOWN:
-        shown.append(f"{indent}... and {len(mismatches) - MISMATCHES_SHOWN} more")
-    return "\n".join(shown)

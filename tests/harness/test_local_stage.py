@@ -19,6 +19,7 @@ from harness.local_stage import (
     prepare_working_dir,
     synth_local,
 )
+from harness.plan_template import PlanTemplate
 from harness.synth import SynthesizedStack
 from harness.toolchain import ProviderMirror
 from harness.workflow import applied
@@ -108,6 +109,17 @@ def test_local_stage_end_to_end(local_synth, local_terraform, moto_server):
     print(f"left out of the local apply: {local_exclusions(stack.config) or 'nothing'}")
     tf = local_terraform()
     tf.init()
+    first = PlanTemplate.from_terraform(tf, *targets)
+    first.has_change(
+        "aws_lambda_function",
+        "create",
+        {
+            "function_name": f"sgcarstrends-{stage}-api",
+            "architectures": ["arm64"],
+            "arn": "(known after apply)",
+        },
+    )
+    first.no_replacements()
 
     # A concurrent run is refused: hold the lock with an apply waiting at its approval prompt.
     holder = tf.start("apply-holding-lock", "apply", "-no-color", *targets)
@@ -131,8 +143,7 @@ def test_local_stage_end_to_end(local_synth, local_terraform, moto_server):
 
     with applied(tf, init=False, extra_args=tuple(targets), environ={}):
         plan = tf.plan_json(*targets)
-        changes = [c["address"] for c in plan["resource_changes"] if c["change"]["actions"] != ["no-op"]]
-        assert changes == [], f"re-plan after apply is not empty: {changes}"
+        PlanTemplate(plan, stage).assert_idempotent()  # names each change and attribute if not
         resources = state_resources(plan["prior_state"])
         assert {r["type"] for r in resources} >= CORE_TYPES
         assert missing_resources(moto_server, resources) == []

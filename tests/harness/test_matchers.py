@@ -76,3 +76,52 @@ def test_capture_next_walks_values():
     for value in ("a", "b"):
         match(capture, value)
     assert capture.as_string() == "a" and capture.next() and capture.as_string() == "b" and not capture.next()
+
+
+POLICY = (
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+    '"Action": ["logs:CreateLogStream", "logs:PutLogEvents"], '
+    '"Resource": "${aws_cloudwatch_log_group.api_log_group_D8F7C43B.arn}:*"}]}'
+)
+
+
+def test_serialized_json_matches_a_policy_string_with_references():
+    pattern = Match.serialized_json(
+        {
+            "Statement": [
+                {
+                    "Action": Match.array_with(["logs:PutLogEvents"]),
+                    "Resource": Match.string_like_regexp(r"^\$\{aws_cloudwatch_log_group\..*\.arn\}:\*$"),
+                }
+            ]
+        }
+    )
+    assert match(pattern, POLICY) == []
+    [mismatch] = match(Match.serialized_json({"Statement": [{"Effect": "Deny"}]}), POLICY)
+    assert mismatch.path == "(json)/Statement/0/Effect" and "'Deny'" in mismatch.message
+
+
+def test_serialized_json_refuses_what_is_not_json():
+    [mismatch] = match(Match.serialized_json({}), "${jsonencode({a = 1})}")
+    assert "a Terraform expression, not JSON" in mismatch.message
+    assert "expected a JSON string" in match(Match.serialized_json({}), {"a": 1})[0].message
+
+
+def test_array_with_any_order():
+    actions = ["s3:PutObject", "s3:GetObject", "s3:ListBucket"]
+    assert match(Match.array_with(["s3:GetObject", "s3:PutObject"]), actions) != [], "in order by default"
+    assert match(Match.array_with(["s3:GetObject", "s3:PutObject"], any_order=True), actions) == []
+    [mismatch] = match(Match.array_with(["s3:GetObject", "s3:GetObject"], any_order=True), actions)
+    assert "any order" in mismatch.message, "each pattern element needs its own array element"
+
+
+def test_array_with_any_order_assigns_overlapping_patterns():
+    """Greedy would give "a" to the regexp and leave nothing for the literal."""
+    pattern = Match.array_with([Match.string_like_regexp("^[ab]$"), "a"], any_order=True)
+    assert match(pattern, ["a", "b"]) == []
+
+
+def test_capture_in_any_order_keeps_only_the_assigned_values():
+    captured = Capture(Match.string_like_regexp("^s3:"))
+    assert match(Match.array_with([captured, "x"], any_order=True), ["x", "s3:Get"]) == []
+    assert captured.values == ["s3:Get"]

@@ -111,3 +111,26 @@ def test_stage_memory_reaches_the_api_lambda(template):
 def test_from_json_file_reads_cdk_tf_json(synth_output):
     stack = synth_output.stack("dev")
     assert Template.from_json_file(stack.path).resource_types() == Template.from_stack(stack).resource_types()
+
+
+def test_data_sources_providers_and_construct_paths(template):
+    dev = template("dev")
+    assert dev.has_data_source("aws_caller_identity").startswith("data.aws_caller_identity.")
+    with pytest.raises(AssertionError, match="no aws_region data sources at all"):
+        dev.has_data_source("aws_region")
+    assert dev.has_provider("aws", {"alias": "us_east_1", "region": "us-east-1"}) == 1
+    with pytest.raises(AssertionError, match="none of 2 'aws' provider blocks match"):
+        dev.has_provider("aws", {"region": "eu-west-1"})
+    with pytest.raises(AssertionError, match="no 'google' provider"):
+        dev.has_provider("google")
+    address = dev.address_at("api/lambda/function")
+    assert address.startswith("aws_lambda_function.api_")
+    assert dev.address_at("dev/api/lambda/function") == address
+    assert dev.resource_at("api/lambda/function")["function_name"] == "sgcarstrends-dev-api"
+    with pytest.raises(AssertionError, match="nearest paths: \\['dev/api/lambda/function'"):
+        dev.address_at("api/lambda/functoin")
+
+
+def test_construct_path_lookup_on_a_small_config(sample):
+    assert sample.address_at("api/lambda_function") == "aws_lambda_function.api"
+    assert sample.construct_paths() == {"dev/api/lambda_function": "aws_lambda_function.api"}
