@@ -14,6 +14,7 @@ import argparse
 import sys
 
 from modules.app.output_dir import check_replaceable, target_outdir
+from modules.app.synth_cache import CACHE_VARIABLE, SynthCache
 from stages import EPHEMERAL_STAGES_VARIABLE, EXIT_OK, selected_stages
 from stages.errors import run_entry_point
 
@@ -41,6 +42,15 @@ def run(argv: list[str] | None = None, prog: str = "python main.py") -> int:
     stages = selected_stages(args.stage)
     outdir = target_outdir(args.outdir)
     check_replaceable(outdir)
+    names = ", ".join(stage.name for stage in stages)
+    cache = SynthCache.for_run([stage.name for stage in stages], outdir)
+    if cache.is_fresh():
+        print(
+            f"unchanged: bootstrap, {names} in {outdir} "
+            f"(no input changed; {CACHE_VARIABLE}=0 forces a synth)",
+            file=sys.stderr,
+        )
+        return EXIT_OK
     # Imported after validation: loading jsii costs seconds, a bad name should not.
     from modules.app.synthesis import synthesize
 
@@ -49,7 +59,7 @@ def run(argv: list[str] | None = None, prog: str = "python main.py") -> int:
     except BaseException:
         print(f"note: synthesis did not finish; {outdir} was left unchanged", file=sys.stderr)
         raise
-    names = ", ".join(stage.name for stage in stages)
+    cache.record()
     print(f"synthesized bootstrap, {names} into {outdir}", file=sys.stderr)
     return EXIT_OK
 
