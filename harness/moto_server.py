@@ -7,8 +7,10 @@ IAM's AWS-managed policies loaded (our roles attach AWSLambdaBasicExecutionRole)
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -39,19 +41,38 @@ def free_port() -> int:
 
 @dataclass
 class MotoServer:
-    """A running `python -m moto.server` child process."""
+    """A running `python -m moto.server` process: our child, or one an earlier run left running."""
 
-    process: subprocess.Popen
+    process: subprocess.Popen | None
     port: int
     log_path: Path
+    pid: int = 0
+
+    @classmethod
+    def attach(cls, port: int, pid: int, log_path: Path) -> MotoServer | None:
+        """The server an earlier run left on `port` (pid `pid`), or None when it no longer answers."""
+        server = cls(None, port, log_path, pid)
+        return server if server.answers() else None
+
+    def answers(self) -> bool:
+        try:
+            urllib.request.urlopen(f"{self.endpoint_url}/moto-api/data.json", timeout=2).close()
+        except OSError:
+            return False
+        return True
 
     @property
     def endpoint_url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     @classmethod
-    def start(cls, log_path: Path, port: int | None = None, timeout_seconds: float = 30) -> MotoServer:
-        """Start on `port` (default: a free one) on 127.0.0.1 and wait until it answers."""
+    def start(
+        cls, log_path: Path, port: int | None = None, timeout_seconds: float = 30, detached: bool = False
+    ) -> MotoServer:
+        """Start on `port` (default: a free one) on 127.0.0.1 and wait until it answers.
+
+        `detached`: in its own session, so it can outlive this pytest run (SKIP_destroy).
+        """
         reason = missing_moto_reason()
         if reason:
             raise RuntimeError(reason)
@@ -63,19 +84,18 @@ class MotoServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
+            start_new_session=detached,
         )
         log.close()  # the child holds its own descriptor
-        server = cls(process, port, log_path)
+        server = cls(process, port, log_path, process.pid)
         deadline = time.monotonic() + timeout_seconds
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 log_tail = log_path.read_text()[-2000:]
                 raise RuntimeError(f"moto server exited {process.returncode}; log: {log_tail}")
-            try:
-                urllib.request.urlopen(f"{server.endpoint_url}/moto-api/data.json", timeout=2).close()
+            if server.answers():
                 return server
-            except OSError:
-                time.sleep(0.2)
+            time.sleep(0.2)
         server.stop()
         raise RuntimeError(f"moto server did not answer on {server.endpoint_url} within {timeout_seconds}s")
 
@@ -92,6 +112,10 @@ class MotoServer:
         )
 
     def stop(self) -> None:
+        if self.process is None:  # attached: not our child, so signal it by pid
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            return
         if self.process.poll() is None:
             self.process.terminate()
             try:

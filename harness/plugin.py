@@ -5,6 +5,9 @@ are the slow parts, so each happens once per session and tests share the
 parsed result. Fixtures that need a binary or package the machine lacks
 skip with a reason naming it.
 
+Every test is marked with its tier (unit / synth / terraform / moto / node,
+see harness/tiers.py); `SGCT_REQUIRE_TOOLS=1` turns skips into failures.
+
 Fixtures:
   synth_output        prod, staging, dev, pr-123 (+ bootstrap), real-AWS target
   template            template("pr-123") -> Template for assertions
@@ -20,15 +23,25 @@ Fixtures:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from harness.local_stage import create_state_bucket, local_stage_terraform, synth_local
-from harness.moto_server import HOST, MotoServer, free_port, missing_moto_reason
-from harness.synth import SynthOutput, run_synth
+from harness.flags import env_flag
+from harness.local_fixtures import (  # noqa: F401 - fixtures registered by this plugin
+    LocalSynth,
+    local_endpoint,
+    local_synth,
+    local_terraform,
+    moto_server,
+)
+from harness.resume import discard, keeps_resources, resuming, run_dir_for
+from harness.shared import plugin_cache_dir, shared_root, shared_synth
+from harness.synth import SynthOutput
 from harness.template import Template
 from harness.terraform import Terraform, TerraformOptions
+from harness.tiers import TIERS, tiers_for
 from harness.toolchain import (
     find_aws_provider_mirror,
     find_terraform,
@@ -36,17 +49,48 @@ from harness.toolchain import (
     missing_terraform_reason,
     offline_cli_environment,
 )
-from harness.workflow import unique_stage_name
-from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE
 
 SESSION_EPHEMERAL_STAGES = ("pr-123",)
+REQUIRE_TOOLS_VARIABLE = "SGCT_REQUIRE_TOOLS"
+
+
+def pytest_addoption(parser) -> None:
+    parser.addini("harness_node_paths", "test files/directories that run Node.js (tier `node`)", "linelist")
+    parser.addini("harness_synth_paths", "test files/directories that synthesize (tier `synth`)", "linelist")
+
+
+def pytest_configure(config) -> None:
+    for name, description in TIERS.items():
+        config.addinivalue_line("markers", f"{name}: {description}")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark each test with its tiers (harness/tiers.py) so `-m unit` is the fast loop."""
+    root = Path(str(config.rootpath))
+    node_paths, synth_paths = config.getini("harness_node_paths"), config.getini("harness_synth_paths")
+    for item in items:
+        path = Path(str(item.path))
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        markers = {mark.name for mark in item.iter_markers()}
+        module = getattr(item, "module", None)
+        for tier in sorted(tiers_for(item.fixturenames, markers, module, relative, node_paths, synth_paths)):
+            if tier not in markers:
+                item.add_marker(tier)
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Remember each phase's report so fixtures can tell a failing test at teardown."""
+    """Remember each phase's report so fixtures can tell a failing test at teardown.
+
+    With SGCT_REQUIRE_TOOLS on, a skip (a tool, binary or package missing)
+    is reported as a failure, so CI cannot silently stop running a check.
+    """
     outcome = yield
     report = outcome.get_result()
+    if report.skipped and env_flag(REQUIRE_TOOLS_VARIABLE) and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_TOOLS_VARIABLE} is on, and this test would have been skipped: {reason}"
     setattr(item, f"harness_report_{report.when}", report)
 
 
@@ -56,11 +100,37 @@ def _test_failed(request) -> bool:
 
 
 @pytest.fixture(scope="session")
-def synth_output(tmp_path_factory) -> SynthOutput:
-    """Every permanent stage plus `pr-123`, synthesized once for the session (real AWS target)."""
-    outdir = tmp_path_factory.mktemp("synth") / "cdktf.out"
-    run_synth(outdir, SESSION_EPHEMERAL_STAGES, extra_env={LOCAL_ENDPOINT_VARIABLE: None})
-    return SynthOutput(outdir)
+def harness_shared_dir(tmp_path_factory) -> Path:
+    """A directory all pytest-xdist workers of this run share (the session temp dir without xdist)."""
+    return shared_root(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def synth_output(harness_shared_dir) -> SynthOutput:
+    """Every permanent stage plus `pr-123`, synthesized once for the run (real AWS target).
+
+    Under `pytest -n`, workers share one synthesis per input key (harness/shared.py).
+    """
+    return shared_synth(harness_shared_dir, SESSION_EPHEMERAL_STAGES)
+
+
+@pytest.fixture
+def run_dir(request, tmp_path) -> Iterator[Path]:
+    """A working directory for this test: `tmp_path`, or, while resuming, a stable one.
+
+    With SKIP_init / SKIP_apply / SKIP_destroy set it is `.sgct-runs/<test id>/`,
+    the same on the next run, so Terraform finds its `.terraform/` and state
+    again (harness/resume.py). It is removed after a passing run that kept nothing.
+    """
+    if not resuming():
+        yield tmp_path
+        return
+    directory = run_dir_for(request.node.nodeid)
+    directory.mkdir(parents=True, exist_ok=True)
+    print(f"[harness] resumable working dir: {directory}")
+    yield directory
+    if not keeps_resources() and not _test_failed(request):
+        discard(directory)
 
 
 @pytest.fixture(scope="session")
@@ -88,88 +158,24 @@ def aws_provider_mirror():
 def _close_runners(runners: list[Terraform], request) -> None:
     """Remove each runner's step logs after a passing test; keep (and point at) them after a failure."""
     for runner in runners:
-        kept = runner.close(succeeded=not _test_failed(request))
-        if kept:
-            print(f"[harness] Terraform logs kept in {kept}")
+        runner.close(succeeded=not _test_failed(request))
 
 
 @pytest.fixture
-def terraform(terraform_binary, request, tmp_path):
-    """`terraform(working_dir, mirror=None, **options)`: a runner with an offline CLI configuration."""
+def terraform(terraform_binary, harness_shared_dir, request, tmp_path):
+    """`terraform(working_dir, mirror=None, **options)`: a runner with an offline CLI configuration.
+
+    Runners share one provider plugin cache per run (all xdist workers); `init` locks it.
+    """
     runners: list[Terraform] = []
+    cache = plugin_cache_dir(harness_shared_dir)
 
     def make(working_dir, mirror=None, env=None, **options) -> Terraform:
-        cli_env = offline_cli_environment(tmp_path / f".cli-{len(runners)}", mirror)
+        cli_env = offline_cli_environment(tmp_path / f".cli-{len(runners)}", mirror, cache)
         runner = Terraform(
             TerraformOptions(
                 working_dir=working_dir, binary=terraform_binary, env={**cli_env, **(env or {})}, **options
             )
-        )
-        runners.append(runner)
-        return runner
-
-    yield make
-    _close_runners(runners, request)
-
-
-@pytest.fixture(scope="session")
-def local_endpoint() -> str:
-    """The loopback URL the session's moto server will listen on (chosen before synthesis)."""
-    return f"http://{HOST}:{free_port()}"
-
-
-@dataclass(frozen=True)
-class LocalSynth:
-    """A fresh ephemeral stage synthesized for the local target."""
-
-    output: SynthOutput
-    stage: str
-    endpoint_url: str
-
-    @property
-    def stack(self):
-        return self.output.stack(self.stage)
-
-
-@pytest.fixture(scope="session")
-def local_synth(local_endpoint, tmp_path_factory) -> LocalSynth:
-    """A unique ephemeral stage (`local-xxxxxx`) synthesized once for `local_endpoint`."""
-    stage = unique_stage_name("local")
-    outdir = tmp_path_factory.mktemp("local-synth") / "cdktf.out"
-    return LocalSynth(synth_local(outdir, local_endpoint, (stage,)), stage, local_endpoint)
-
-
-@pytest.fixture(scope="session")
-def moto_server(local_endpoint, tmp_path_factory):
-    """A moto server on `local_endpoint` for the whole session, stopped at its end."""
-    reason = missing_moto_reason()
-    if reason:
-        pytest.skip(reason)
-    port = int(local_endpoint.rsplit(":", 1)[1])
-    server = MotoServer.start(tmp_path_factory.mktemp("moto") / "moto.log", port=port)
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def local_terraform(terraform_binary, aws_provider_mirror, moto_server, local_synth, request, tmp_path):
-    # moto_server before local_synth: without moto the test skips before paying for a synthesis.
-    """`local_terraform()`: a runner on a working copy of the local stage, its state bucket on moto."""
-    bucket = local_synth.stack.backend["s3"]["bucket"]
-    s3 = moto_server.client("s3")
-    if bucket not in [entry["Name"] for entry in s3.list_buckets()["Buckets"]]:
-        create_state_bucket(s3, bucket)  # what the bootstrap stack does on AWS
-    runners: list[Terraform] = []
-
-    def make(**options) -> Terraform:
-        workdir = tmp_path / f"{local_synth.stage}-{len(runners)}"
-        runner = local_stage_terraform(
-            local_synth.stack,
-            local_synth.endpoint_url,
-            workdir,
-            aws_provider_mirror,
-            binary=terraform_binary,
-            **options,
         )
         runners.append(runner)
         return runner

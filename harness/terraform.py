@@ -18,7 +18,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.toolchain import find_terraform, missing_terraform_reason
+from harness.flags import env_flag
+from harness.locks import file_lock
+from harness.toolchain import PLUGIN_CACHE_VARIABLE, find_terraform, missing_terraform_reason
 
 KEEP_LOGS_VARIABLE = "SGCT_KEEP_TERRAFORM_LOGS"
 OUTPUT_TAIL_CHARS = 3000
@@ -65,7 +67,7 @@ class TerraformOptions:
     log_dir: Path | None = None
     """default: `<working_dir>/.sgct-logs`."""
     keep_logs: bool | None = None
-    """default: keep only on failure, or always when SGCT_KEEP_TERRAFORM_LOGS=1."""
+    """default: keep only on failure, or always when SGCT_KEEP_TERRAFORM_LOGS is on (`harness.flags`)."""
     step_timeout_seconds: float = 900
     """default: 15 minutes per step."""
 
@@ -82,20 +84,27 @@ class Terraform:
 
     def __init__(self, options: TerraformOptions) -> None:
         self.options = options
-        self.binary = options.binary or find_terraform()
-        if not self.binary:
+        binary = options.binary or find_terraform()
+        if not binary:
             raise FileNotFoundError(missing_terraform_reason())
+        self.binary: str = binary
         self.working_dir = Path(options.working_dir)
         self.log_dir = Path(options.log_dir or self.working_dir / ".sgct-logs")
         self._patterns = [re.compile(pattern) for pattern in options.retryable_errors]
         self._step_number = 0
-        self._last_log: Path | None = None
+        self._last_log = self.log_dir / "00-none.log"  # replaced by each step's log
+        self._kept_reported = False
         self.failed = False
 
     # The steps -----------------------------------------------------------------
 
     def init(self, *extra: str) -> StepResult:
-        return self.run("init", "init", "-input=false", "-no-color", *extra)
+        """`terraform init`; with a shared plugin cache, one init at a time fills it (Terraform #31964)."""
+        cache = self.options.env.get(PLUGIN_CACHE_VARIABLE)
+        if not cache:
+            return self.run("init", "init", "-input=false", "-no-color", *extra)
+        with file_lock(Path(cache) / ".sgct-init.lock"):
+            return self.run("init", "init", "-input=false", "-no-color", *extra)
 
     def validate(self) -> StepResult:
         return self.run("validate", "validate", "-no-color")
@@ -200,11 +209,20 @@ class Terraform:
         return StepResult(completed.returncode, completed.stdout, completed.stderr)
 
     def close(self, succeeded: bool = True) -> Path | None:
-        """Remove the logs after a successful run (unless kept); return the log dir if kept."""
+        """Remove the logs after a successful run (unless kept); return the log dir if kept.
+
+        Safe to call more than once (`applied()` and the fixture teardown both
+        do): the "logs kept" line is printed the first time only.
+        """
         keep = self.options.keep_logs
         if keep is None:
-            keep = os.environ.get(KEEP_LOGS_VARIABLE, "") not in ("", "0", "false")
+            keep = env_flag(KEEP_LOGS_VARIABLE)
         if succeeded and not self.failed and not keep:
             shutil.rmtree(self.log_dir, ignore_errors=True)
             return None
-        return self.log_dir if self.log_dir.exists() else None
+        if not self.log_dir.exists():
+            return None
+        if not self._kept_reported:
+            self._kept_reported = True
+            print(f"[harness] Terraform logs kept in {self.log_dir}")
+        return self.log_dir

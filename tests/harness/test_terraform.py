@@ -134,3 +134,12 @@ def test_keep_logs_variable_keeps_logs_after_success(tmp_path, monkeypatch):
     tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(binary)))
     tf.init()
     assert tf.close(succeeded=True) == tf.log_dir
+
+
+def test_kept_logs_are_reported_once(tmp_path, capsys):
+    """`applied()` and the fixture teardown both close a runner: one "logs kept" line, same directory."""
+    tf = Terraform(TerraformOptions(working_dir=tmp_path, binary=str(_fake_terraform(tmp_path, 0, ""))))
+    tf.init()
+    assert tf.close(succeeded=False) == tf.log_dir
+    assert tf.close(succeeded=False) == tf.log_dir
+    assert capsys.readouterr().out.count("Terraform logs kept in") == 1
