@@ -23,6 +23,7 @@ from harness.resume import (
     resuming,
     run_dir_for,
 )
+from harness.sweep import boto3_clients, sweep
 from harness.synth import SynthOutput
 from harness.terraform import Terraform
 from harness.workflow import is_step_skipped, unique_stage_name
@@ -132,3 +133,13 @@ def local_terraform(terraform, aws_provider_mirror, moto_server, local_synth, re
         return terraform(workdir, aws_provider_mirror, env={**aws_env, **(env or {})}, **options)
 
     return make
+
+
+@pytest.fixture
+def local_sweep(moto_server, local_synth):
+    """`local_sweep()`: delete what still carries the local stage's tag on moto; returns the report.
+
+    Pass it to `applied(tf, sweep=local_sweep)` so a failed destroy leaves nothing behind.
+    """
+    clients = boto3_clients(moto_server.endpoint_url)
+    return lambda: sweep(clients, local_synth.stage, delete=True)

@@ -32,6 +32,7 @@ from harness.flags import env_flag
 from harness.local_fixtures import (  # noqa: F401 - fixtures registered by this plugin
     LocalSynth,
     local_endpoint,
+    local_sweep,
     local_synth,
     local_terraform,
     moto_server,

@@ -51,6 +51,7 @@ def applied(
     init: bool = True,
     extra_args: tuple[str, ...] = (),
     environ: Mapping[str, str] | None = None,
+    sweep: Callable[[], object] | None = None,
 ) -> Iterator[Terraform]:
     """`init` + `apply` on entry, `destroy` on exit whatever happened in between.
 
@@ -58,7 +59,9 @@ def applied(
     Steps: `init`, `apply` and `destroy`, each skippable with `SKIP_init`,
     `SKIP_apply`, `SKIP_destroy` (destroy is not attempted when init failed).
     Terraform's step logs are removed after a clean run and kept (path
-    printed) when anything failed.
+    printed) when anything failed. When destroy fails, `sweep` (e.g. the
+    `local_sweep` fixture, see harness/sweep.py) runs and its report is
+    printed before the error propagates.
     """
     succeeded = initialized = False
     try:
@@ -74,6 +77,8 @@ def applied(
                 run_step("destroy", lambda: terraform.destroy(*extra_args), environ)
         except BaseException:
             succeeded = False
+            if sweep is not None:
+                print(sweep())
             raise
         finally:
             terraform.close(succeeded)

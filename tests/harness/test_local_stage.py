@@ -101,7 +101,7 @@ def _wait_for_lock(s3, bucket, key, holder):
 
 
 @pytest.mark.terraform
-def test_local_stage_end_to_end(local_synth, local_terraform, moto_server):
+def test_local_stage_end_to_end(local_synth, local_terraform, moto_server, local_sweep):
     stack, stage = local_synth.stack, local_synth.stage
     bucket, key = stack.backend["s3"]["bucket"], state_key(stage)
     s3 = moto_server.client("s3")
@@ -141,7 +141,7 @@ def test_local_stage_end_to_end(local_synth, local_terraform, moto_server):
         holder.communicate("no\n", timeout=LOCK_WAIT_SECONDS)
     assert not s3.list_objects_v2(Bucket=bucket, Prefix=f"{key}.tflock").get("KeyCount"), "lock not released"
 
-    with applied(tf, init=False, extra_args=tuple(targets), environ={}):
+    with applied(tf, init=False, extra_args=tuple(targets), environ={}, sweep=local_sweep):
         plan = tf.plan_json(*targets)
         PlanTemplate(plan, stage).assert_idempotent()  # names each change and attribute if not
         resources = state_resources(plan["prior_state"])
