@@ -12,8 +12,9 @@ read from what a test uses:
   constructs in process (it imports from `modules`, which starts jsii);
   A file listed in the `harness_synth_paths` ini option is synth too (e.g.
   tests that run a whole pytest session over the README's examples);
-- `node`: a test file listed in the `harness_node_paths` ini option (tests
-  that run JavaScript in Node.js or a Node tool);
+- `node`: the `web_build` fixture (an OpenNext build), or a test file listed
+  in the `harness_node_paths` ini option (tests that run JavaScript in
+  Node.js or a Node tool);
 - `unit`: none of these: pure Python, the fast loop (`pytest -m unit`).
 
 A test can carry several tiers (a local-stage test is synth, terraform and moto).
@@ -34,6 +35,7 @@ TIERS = {
 TERRAFORM_FIXTURES = frozenset({"terraform", "terraform_binary", "aws_provider_mirror", "local_terraform"})
 MOTO_FIXTURES = frozenset({"moto_server", "local_terraform"})
 SYNTH_FIXTURES = frozenset({"synth_output", "template", "local_synth", "local_terraform"})
+NODE_FIXTURES = frozenset({"web_build"})
 
 
 def module_synthesizes(module: ModuleType | None) -> bool:
@@ -66,7 +68,7 @@ def tiers_for(
         found.add("terraform")
     if used & SYNTH_FIXTURES or module_synthesizes(module) or _under(relative_path, synth_paths):
         found.add("synth")
-    if _under(relative_path, node_paths):
+    if used & NODE_FIXTURES or _under(relative_path, node_paths):
         found.add("node")
     return found or {"unit"}
 

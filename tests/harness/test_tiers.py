@@ -21,6 +21,7 @@ def test_fixtures_decide_the_tier():
     assert tiers_for(["terraform", "tmp_path"], [], None, "tests/x.py") == {"terraform"}
     assert tiers_for(["local_terraform"], [], None, "tests/x.py") == {"synth", "terraform", "moto"}
     assert tiers_for([], ["terraform"], None, "tests/x.py") == {"terraform"}
+    assert tiers_for(["web_build"], [], None, "tests/x.py") == {"node"}
 
 
 def test_modules_that_synthesize_and_listed_paths():
