@@ -27,7 +27,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from harness.synth import SynthError, run_synth  # noqa: E402
-from modules.app.deployment_target import LOCAL_ENDPOINT_VARIABLE  # noqa: E402
 from policies.output_files import write_files  # noqa: E402
 from review.diagram.api import draw_stage, load_stack  # noqa: E402
 from review.diagram.dot import to_dot  # noqa: E402
@@ -94,7 +93,7 @@ def write_all(synth_dir: Path) -> list[Path]:
 def _synthesize(scratch: Path) -> Path:
     outdir = scratch / "cdktf.out"
     ephemeral = tuple(stage for stage in GOLDEN_STAGES if stage not in ("prod", "staging", "dev"))
-    run_synth(outdir, ephemeral, extra_env={LOCAL_ENDPOINT_VARIABLE: None})
+    run_synth(outdir, ephemeral)  # no endpoint_url: the real-AWS target
     return outdir
 
 
