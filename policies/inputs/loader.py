@@ -56,7 +56,7 @@ def read_json(path: Path):
         raise InputError(f"{path}: cannot read: {error}") from None
     try:
         return json.loads(text)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         raise InputError(f"{path}: not valid JSON ({error}); nothing was checked") from None
 
 

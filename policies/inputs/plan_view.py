@@ -126,7 +126,7 @@ def plan_document(path: str, plan: dict, stage_override: str | None = None) -> D
     if sibling_path.is_file():
         try:
             sibling = json.loads(sibling_path.read_text())
-        except (OSError, ValueError) as error:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise InputError(f"{sibling_path}: unreadable JSON next to the plan: {error}") from None
         if not isinstance(sibling, dict):
             raise InputError(
