@@ -54,10 +54,22 @@ def touched_components(
     changes: list[ResourceChange], stacks: list[tuple[str, dict[str, Any]]]
 ) -> list[ComponentChange]:
     """The components `changes` touch, using `stacks` (`[(name, config)]`, head first) to place them."""
-    views = [build_architecture(name, config) for name, config in stacks]
+    if not changes:
+        return []
+    views: list[Architecture] = []
+
+    def place(address: str) -> Architecture | None:
+        """The first view (head, then base) that holds `address`; later stacks are read only if needed."""
+        for index in range(len(stacks)):
+            if index == len(views):
+                views.append(build_architecture(*stacks[index]))
+            if address in views[index].model.owner:
+                return views[index]
+        return None
+
     found: dict[str, dict[str, Any]] = {}
     for change in changes:
-        view = next((view for view in views if change.address in view.model.owner), None)
+        view = place(change.address)
         if view is not None:
             component = view.model.components[view.model.owner[change.address]]
             key, title, name, tier = component.key, component.kind.title, component.name, component.tier
@@ -65,7 +77,7 @@ def touched_components(
             key, title, name, tier = _fallback(change)
         entry = found.setdefault(key, {"title": title, "name": name, "tier": tier, "actions": []})
         entry["actions"].append(change.action)
-    links = _links(views[0], set(found)) if views else {}
+    links = _links(views[0], set(found)) if views else {}  # flows are the head's
     return [
         ComponentChange(
             key=key,

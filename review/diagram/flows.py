@@ -55,21 +55,21 @@ def _rule(referrer_type: str, target: Component) -> EdgeRule | None:
     return None
 
 
-def _component_label(
-    rule: EdgeRule | None, source: Component, target: Component, model: ComponentModel
-) -> list[str]:
-    text = rule.label if rule else DEFAULT_LABELS.get(target.kind.name, "")
-    if text == "@routes":
-        keys = [model.stack.resources[m].body.get("route_key") for m in source.members]
-        return capped(sorted(key for key in map(safe_text, keys) if key))
-    if text == "@schedule":
-        expressions = [model.stack.resources[m].body.get("schedule_expression") for m in source.members]
-        return sorted(text for text in map(safe_text, expressions) if text)
-    return [text] if text else []
+_READ_BY = {"@routes": "route_key", "@schedule": "schedule_expression"}
+"""Label placeholders -> the attribute of the referring component's resources they list."""
+
+
+def _component_label(text: str, source: Component, model: ComponentModel) -> list[str]:
+    attribute = _READ_BY.get(text)
+    if attribute is None:
+        return [text] if text else []
+    values = (safe_text(model.stack.resources[m].body.get(attribute)) for m in source.members)
+    return capped(sorted(value for value in values if value))
 
 
 def reference_flows(model: ComponentModel, node_of: Callable[[str], str], flows: Flows) -> None:
     """One edge per pair of components whose resources reference each other, per `EDGE_RULES`."""
+    labels_of: dict[tuple[str, str], list[str]] = {}  # (label text, source) -> lines: read once
     for address, targets in sorted(model.stack.refs.items()):
         source = model.components[model.owner[address]]
         for target_address in sorted(targets):
@@ -79,7 +79,10 @@ def reference_flows(model: ComponentModel, node_of: Callable[[str], str], flows:
             rule = _rule(model.stack.resources[address].type, target)
             if rule is not None and rule.skip:
                 continue
-            labels = _component_label(rule, source, target, model)
+            text = rule.label if rule else DEFAULT_LABELS.get(target.kind.name, "")
+            if (text, source.key) not in labels_of:
+                labels_of[text, source.key] = _component_label(text, source, model)
+            labels = labels_of[text, source.key]
             ends = (target, source) if rule is not None and rule.reverse else (source, target)
             add(flows, node_of(ends[0].key), node_of(ends[1].key), *labels)
 
