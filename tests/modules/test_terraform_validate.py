@@ -84,7 +84,7 @@ def validator(terraform_binary, aws_provider_mirror, tmp_path_factory):
     The session fixtures skip, naming what is missing, without Terraform or the mirror.
     """
     root = tmp_path_factory.mktemp("terraform-validate")
-    workdir = root / "stage"
+    workdir = root / "working-copy"
     workdir.mkdir()
     env = {
         "PATH": os.environ.get("PATH", ""),
