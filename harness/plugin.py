@@ -9,16 +9,20 @@ Every test is marked with its tier (unit / synth / terraform / moto / node,
 see harness/tiers.py); `SGCT_REQUIRE_TOOLS=1` turns skips into failures.
 
 Fixtures:
-  synth_output        prod, staging, dev, pr-123 (+ bootstrap), real-AWS target
+  harness_shared_dir  a directory every pytest-xdist worker of the run shares
+  synth_output        prod, staging, dev, pr-123 (+ bootstrap), real-AWS target, one per run
   template            template("pr-123") -> Template for assertions
   terraform_binary    the Terraform/OpenTofu CLI, or skip
   aws_provider_mirror the offline AWS provider mirror, or skip
   terraform           terraform(working_dir, **options) -> Terraform (offline CLI config);
-                      logs removed after a passing test, kept after a failing one
+                      logs removed after a passing test, kept after a failing one;
+                      one provider plugin cache for the run
+  run_dir             tmp_path, or a stable per-test dir while SKIP_* resumes a run
   local_endpoint      the loopback URL (free port) the session's moto server uses
   local_synth         a fresh ephemeral stage synthesized for the local target (LocalSynth)
   moto_server         a moto server on local_endpoint for the session
   local_terraform     local_terraform() -> Terraform on a copy of the local stage, state on moto
+  local_sweep         local_sweep() -> SweepReport: delete what still carries the local stage's tag
 """
 
 from __future__ import annotations
