@@ -8,6 +8,7 @@ place as data instead of `if stage == "prod"` branches across modules.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 from stages import naming
@@ -41,6 +42,10 @@ CLOUDWATCH_RETENTION_DAYS = (
     3653,
 )
 """The retention periods CloudWatch Logs accepts, in days."""
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+"""An e-mail address, loosely: SNS itself rejects what it cannot deliver to."""
 
 
 def default_tags(stack_name: str) -> dict[str, str]:
@@ -108,8 +113,23 @@ class StageSettings:
     """default: no API throttling burst limit."""
     alarms: AlarmThresholds = field(default_factory=AlarmThresholds)
     """default: the thresholds in `AlarmThresholds`."""
+    alarm_emails: tuple[str, ...] = ()
+    """default: none; alarms reach the team's Discord only. Each address gets an e-mail
+    subscription to the stage's alarm topics (AWS mails it a confirmation link first)."""
 
     def __post_init__(self) -> None:
+        if isinstance(self.alarm_emails, str):
+            raise ValueError(
+                f"StageSettings.alarm_emails={self.alarm_emails!r} must be a tuple of addresses, "
+                f"e.g. ({self.alarm_emails!r},)."
+            )
+        bad = [address for address in self.alarm_emails if not _EMAIL.fullmatch(address)]
+        if bad or len(set(self.alarm_emails)) != len(self.alarm_emails):
+            raise ValueError(
+                f"StageSettings.alarm_emails={self.alarm_emails!r}: "
+                + (f"{bad} are not e-mail addresses" if bad else "an address repeats")
+                + "; list each address once, like 'oncall@example.com'."
+            )
         if self.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
             raise ValueError(
                 f"StageSettings.log_retention_days={self.log_retention_days} is not a CloudWatch retention "

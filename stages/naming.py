@@ -62,7 +62,7 @@ def catalogue() -> tuple[DerivedName, ...]:
 
 # Lambda functions and their roles. "api-authorizer" also names the HTTP API's
 # authorizer (API Gateway allows 128 characters; the Lambda limit is tighter).
-for _function in ("api", "api-authorizer", "web", "health-check"):
+for _function in ("api", "api-authorizer", "web", "health-check", "alarm-notifier"):
     register(_function, "Lambda function", LAMBDA_FUNCTION_MAX)
     register(f"{_function}-role", "IAM role", IAM_ROLE_MAX)
     register(

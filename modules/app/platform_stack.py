@@ -24,6 +24,7 @@ from modules.compute.lambda_artifact import (
 from modules.edge.cdn import Cdn, CdnProps
 from modules.edge.certificates import DnsValidatedCertificate, api_certificate_props, cdn_certificate_props
 from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
+from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
 from modules.state.backend import BackendSettings, configure_s3_backend
 from modules.web.server import WebServerProps
@@ -142,7 +143,7 @@ class PlatformStack(TerraformStack):
         TerraformOutput(self, "cdn_distribution_id", value=self.cdn.distribution_id)
 
     def _add_monitoring(self) -> None:
-        """Alarms on both functions, the API and CloudFront, and the API's `/health` check."""
+        """Alarms on both functions, the API and CloudFront, the API's `/health` check; the notifier."""
         functions = tuple(
             FunctionMetrics(
                 label,
@@ -165,6 +166,17 @@ class PlatformStack(TerraformStack):
                 cdn_requests=self.cdn.metric_requests() if self.cdn else None,
                 health_check_domain=self.stage.api_domain,
                 global_provider=self.providers.aws_global,
+            ),
+        )
+        topics = (self.monitoring.topic, self.monitoring.global_topic)
+        self.alarm_notifier = AlarmNotifier(
+            self,
+            "alarm_notifier",
+            self.stage,
+            AlarmNotifierProps(
+                webhook_url=self.secrets.reference("DISCORD_WEBHOOK_URL"),
+                topics=tuple(topic for topic in topics if topic is not None),
+                emails=self.stage.settings.alarm_emails,
             ),
         )
 
