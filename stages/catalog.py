@@ -30,6 +30,7 @@ PERMANENT_STAGES: dict[str, Stage] = {
             log_retention_days=90,
             cors_allow_origins=("https://sgcarstrends.com",),
             cors_max_age_seconds=ONE_DAY_SECONDS,
+            health_check_interval_seconds=10,
             alarms=AlarmThresholds(
                 lambda_error_rate_percent=2.0,
                 api_5xx_count=3,
@@ -63,6 +64,7 @@ EPHEMERAL_SETTINGS = StageSettings(
     api_memory_mb=256,
     web_memory_mb=512,
     log_retention_days=3,
+    health_check_enabled=False,
     alarms=AlarmThresholds(lambda_error_rate_percent=25.0, api_5xx_count=50, cdn_5xx_rate_percent=25.0),
 )
 

@@ -113,6 +113,11 @@ class StageSettings:
     """default: no API throttling burst limit."""
     alarms: AlarmThresholds = field(default_factory=AlarmThresholds)
     """default: the thresholds in `AlarmThresholds`."""
+    health_check_enabled: bool = True
+    """default: on. The Route 53 `/health` check reaches the database every interval from
+    every checker region; ephemeral stages turn it off (cost, and load on a shared database)."""
+    health_check_interval_seconds: int = 30
+    """default: 30 s (the standard, cheaper check); prod uses 10 s (fast: costs more, alarms sooner)."""
     alarm_emails: tuple[str, ...] = ()
     """default: none; alarms reach the team's Discord only. Each address gets an e-mail
     subscription to the stage's alarm topics (AWS mails it a confirmation link first)."""
@@ -129,6 +134,11 @@ class StageSettings:
                 f"StageSettings.alarm_emails={self.alarm_emails!r}: "
                 + (f"{bad} are not e-mail addresses" if bad else "an address repeats")
                 + "; list each address once, like 'oncall@example.com'."
+            )
+        if self.health_check_interval_seconds not in (10, 30):
+            raise ValueError(
+                f"StageSettings.health_check_interval_seconds={self.health_check_interval_seconds}: "
+                "Route 53 checks every 10 or 30 seconds only."
             )
         if self.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
             raise ValueError(

@@ -155,6 +155,7 @@ class PlatformStack(TerraformStack):
             )
             for label, fn in (("api", self.api.function), ("web", self.web.function))
         )
+        settings = self.stage.settings
         self.monitoring = Monitoring(
             self,
             "monitoring",
@@ -164,7 +165,8 @@ class PlatformStack(TerraformStack):
                 api=ApiMetrics(errors_5xx=self.api.metric_5xx(), latency=self.api.metric_latency()),
                 cdn_5xx_rate=self.cdn.metric_5xx_rate() if self.cdn else None,
                 cdn_requests=self.cdn.metric_requests() if self.cdn else None,
-                health_check_domain=self.stage.api_domain,
+                health_check_domain=self.stage.api_domain if settings.health_check_enabled else None,
+                health_check_interval_seconds=settings.health_check_interval_seconds,
                 global_provider=self.providers.aws_global,
             ),
         )

@@ -69,6 +69,8 @@ class MonitoringProps:
     """default: 20 requests per period before a 5xx rate counts (one failed request is not 100 % down)."""
     health_check_domain: str | None = None
     """default: no health check; e.g. `stage.api_domain`."""
+    health_check_interval_seconds: int = 30
+    """default: 30 s; `stage.settings.health_check_interval_seconds` (prod: 10 s)."""
     global_provider: object | None = None
     """default: none; the us-east-1 provider, required for the CDN alarm and the health check."""
 
@@ -188,7 +190,13 @@ class Monitoring(Construct):
 
     def _health_check(self, props: MonitoringProps) -> None:
         self.health_check = HealthCheck(
-            self, "api_health", self.stage, HealthCheckProps(domain_name=props.health_check_domain)
+            self,
+            "api_health",
+            self.stage,
+            HealthCheckProps(
+                domain_name=props.health_check_domain,
+                request_interval_seconds=props.health_check_interval_seconds,
+            ),
         )
         self._add(
             "api-health-check-failed",

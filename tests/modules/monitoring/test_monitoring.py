@@ -39,7 +39,8 @@ def _topics(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_alarm_exists_and_notifies_its_regions_topic(synth_output, stage):
     alarms, topics = _alarms(synth_output, stage), _topics(synth_output, stage)
-    assert set(alarms) == REGIONAL | GLOBAL
+    health = set() if resolve_stage(stage).settings.health_check_enabled else {"api-health-check-failed"}
+    assert set(alarms) == (REGIONAL | GLOBAL) - health
     regional_topic, _ = topics[f"sgcarstrends-{stage}-alarms"]
     global_topic, global_body = topics[f"sgcarstrends-{stage}-alarms-global"]
     assert global_body["provider"] == "aws.us_east_1"
@@ -114,7 +115,7 @@ def test_cdn_alarm_reads_global_cloudfront_metrics(synth_output, stage):
     assert rate["dimensions"] == {"DistributionId": "${" + distribution + ".id}", "Region": "Global"}
 
 
-@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("stage", [name for name in STAGES if resolve_stage(name).is_permanent])
 def test_https_health_check_on_the_api_domain(synth_output, stage):
     stack = synth_output.stack(stage)
     ((address, check),) = stack.resources("aws_route53_health_check").items()
@@ -133,6 +134,19 @@ def test_https_health_check_on_the_api_domain(synth_output, stage):
     )
     assert alarm["dimensions"] == {"HealthCheckId": "${" + address + ".id}"}
     assert (alarm["comparison_operator"], alarm["threshold"]) == ("LessThanThreshold", 1)
+    assert check["request_interval"] == resolve_stage(stage).settings.health_check_interval_seconds
+
+
+def test_fast_checks_on_prod_standard_ones_elsewhere_none_on_ephemeral_stages(synth_output):
+    intervals = {
+        stage: [
+            c["request_interval"]
+            for c in synth_output.stack(stage).resources("aws_route53_health_check").values()
+        ]
+        for stage in ("prod", "staging", "dev", "pr-123")
+    }
+    assert intervals == {"prod": [10], "staging": [30], "dev": [30], "pr-123": []}
+    assert "api-health-check-failed" not in _alarms(synth_output, "pr-123")
 
 
 @pytest.mark.parametrize("stage", STAGES)
