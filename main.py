@@ -51,7 +51,10 @@ def run(argv: list[str] | None = None, prog: str = "python main.py") -> int:
             file=sys.stderr,
         )
         return EXIT_OK
-    # Imported after validation: loading jsii costs seconds, a bad name should not.
+    # Prepared and imported after validation: loading jsii costs seconds, a bad name should not.
+    from modules.app.runtime import prepare
+
+    prepare()
     from modules.app.synthesis import synthesize
 
     try:

@@ -1,3 +1,8 @@
+from modules.app.runtime import prepare
+
+# The explicit CDKTF/provider set-up, before any test module imports a construct.
+prepare()
+
 pytest_plugins = ["harness.plugin"]
 
 import shutil  # noqa: E402

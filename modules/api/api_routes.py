@@ -8,7 +8,8 @@ route always wins over `$default` in API Gateway's matching.
 
 from __future__ import annotations
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import Apigatewayv2Authorizer, Apigatewayv2Integration, Apigatewayv2Route
+from modules.app.bindings import Construct
 from modules.compute.lambda_function import LambdaFunction
 from stages import Stage
 
@@ -32,7 +33,7 @@ def add_routes(
     public_routes: tuple[str, ...],
 ) -> None:
     """Integration, `$default` (authorized when an authorizer is given) and unauthenticated public routes."""
-    integration = aws("apigatewayv2_integration").Apigatewayv2Integration(
+    integration = Apigatewayv2Integration(
         scope,
         "lambda_integration",
         api_id=api.id,
@@ -42,8 +43,7 @@ def add_routes(
     )
     target = f"integrations/{integration.id}"
     authorizer = _add_authorizer(scope, stage, api, authorizer_function) if authorizer_function else None
-    route = aws("apigatewayv2_route")
-    route.Apigatewayv2Route(
+    Apigatewayv2Route(
         scope,
         "route_default",
         api_id=api.id,
@@ -53,7 +53,7 @@ def add_routes(
         authorizer_id=authorizer.id if authorizer else None,
     )
     for route_key in public_routes:
-        route.Apigatewayv2Route(
+        Apigatewayv2Route(
             scope,
             _route_id(route_key),
             api_id=api.id,
@@ -68,7 +68,7 @@ def add_routes(
 
 def _add_authorizer(scope: Construct, stage: Stage, api, authorizer_function: LambdaFunction):
     """A REQUEST authorizer reading the Authorization header, simple responses, cached per token."""
-    authorizer = aws("apigatewayv2_authorizer").Apigatewayv2Authorizer(
+    authorizer = Apigatewayv2Authorizer(
         scope,
         "bearer_authorizer",
         api_id=api.id,

@@ -19,8 +19,18 @@ import re
 from dataclasses import dataclass, field
 
 from modules.api.api_routes import add_routes
-from modules.app.bindings import Construct, aws
-from modules.app.protection import lifecycle_for
+from modules.app.aws import (
+    Apigatewayv2Api,
+    Apigatewayv2ApiCorsConfiguration,
+    Apigatewayv2ApiMapping,
+    Apigatewayv2DomainName,
+    Apigatewayv2DomainNameDomainNameConfiguration,
+    Apigatewayv2Stage,
+    Apigatewayv2StageAccessLogSettings,
+    Apigatewayv2StageDefaultRouteSettings,
+    CloudwatchLogGroup,
+)
+from modules.app.bindings import Construct
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.monitoring.metrics import Metric
@@ -108,7 +118,6 @@ class ApiService(Construct):
                 f"(got {settings.throttle_rate_limit} and {settings.throttle_burst_limit})."
             )
         self.stage_name = stage.name
-        lifecycle = lifecycle_for(stage)
         self.function = LambdaFunction(
             self,
             "lambda",
@@ -123,20 +132,18 @@ class ApiService(Construct):
                 description="SG Cars Trends API (Hono)",
             ),
         )
-        apigw = aws("apigatewayv2_api")
-        self.api = apigw.Apigatewayv2Api(
+        self.api = Apigatewayv2Api(
             self,
             "http_api",
             name=stage.name_for("http-api"),
             protocol_type="HTTP",
             disable_execute_api_endpoint=props.disable_execute_api_endpoint,
-            cors_configuration=apigw.Apigatewayv2ApiCorsConfiguration(
+            cors_configuration=Apigatewayv2ApiCorsConfiguration(
                 allow_origins=list(settings.cors_allow_origins),
                 allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
                 allow_headers=["authorization", "content-type"],
                 max_age=settings.cors_max_age_seconds,
             ),
-            lifecycle=lifecycle,
         )
         self.authorizer_function = (
             self._authorizer_function(stage, props) if props.authorizer_enabled else None
@@ -168,53 +175,47 @@ class ApiService(Construct):
     def _access_logged_stage(self, stage: Stage) -> None:
         """The `$default` stage: auto-deployed, JSON access logs, throttling only if the stage sets it."""
         settings = stage.settings
-        self.access_log_group = aws("cloudwatch_log_group").CloudwatchLogGroup(
+        self.access_log_group = CloudwatchLogGroup(
             self,
             "access_logs",
             name=stage.name_for("/aws/apigateway/http-api"),
             retention_in_days=settings.log_retention_days,
-            lifecycle=lifecycle_for(stage),
         )
-        api_stage = aws("apigatewayv2_stage")
         throttled = settings.throttle_rate_limit is not None
-        self.stage = api_stage.Apigatewayv2Stage(
+        self.stage = Apigatewayv2Stage(
             self,
             "default_stage",
             api_id=self.api.id,
             name="$default",
             auto_deploy=True,
-            access_log_settings=api_stage.Apigatewayv2StageAccessLogSettings(
+            access_log_settings=Apigatewayv2StageAccessLogSettings(
                 destination_arn=self.access_log_group.arn, format=ACCESS_LOG_FORMAT
             ),
             # Omitted entirely when off: an empty block can mean "limit 0" to API Gateway.
-            default_route_settings=api_stage.Apigatewayv2StageDefaultRouteSettings(
+            default_route_settings=Apigatewayv2StageDefaultRouteSettings(
                 throttling_rate_limit=settings.throttle_rate_limit,
                 throttling_burst_limit=settings.throttle_burst_limit,
             )
             if throttled
             else None,
-            lifecycle=lifecycle_for(stage),
         )
 
     def _custom_domain(self, stage: Stage, certificate_arn: str) -> None:
-        domain = aws("apigatewayv2_domain_name")
-        self.domain_name = domain.Apigatewayv2DomainName(
+        self.domain_name = Apigatewayv2DomainName(
             self,
             "domain",
             domain_name=stage.api_domain,
-            domain_name_configuration=domain.Apigatewayv2DomainNameDomainNameConfiguration(
+            domain_name_configuration=Apigatewayv2DomainNameDomainNameConfiguration(
                 certificate_arn=certificate_arn, endpoint_type="REGIONAL", security_policy="TLS_1_2"
             ),
-            lifecycle=lifecycle_for(stage),
         )
-        self.api_mapping = aws("apigatewayv2_api_mapping").Apigatewayv2ApiMapping(
+        self.api_mapping = Apigatewayv2ApiMapping(
             self,
             "mapping",
             api_id=self.api.id,
             domain_name=self.domain_name.id,
             stage=self.stage.id,
             # User-facing: without the mapping the API hostname answers 404.
-            lifecycle=lifecycle_for(stage),
         )
         # What the API hostname's DNS record (CNAME or alias) points at.
         self.domain_target_name = self.domain_name.domain_name_configuration.target_domain_name

@@ -14,6 +14,7 @@ from __future__ import annotations
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.app.bindings import Construct, TerraformOutput, TerraformStack
 from modules.app.deployment_target import DeploymentTarget
+from modules.app.protection import protect_stack
 from modules.app.providers import configure_providers
 from modules.app.secrets import WEB_SECRET_NAMES, Secrets
 from modules.compute.lambda_artifact import (
@@ -45,6 +46,7 @@ class PlatformStack(TerraformStack):
         super().__init__(scope, stage.name)
         self.stage = stage
         self.target = target or DeploymentTarget()
+        protect_stack(self, stage.protection)
         configure_s3_backend(self, stage.name, backend)
         self.providers = configure_providers(self, stage, self.target)
         self.zone_id = self._zone_id()

@@ -9,8 +9,11 @@ platform uses at one loopback endpoint and leaves Cloudflare out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from modules.app.bindings import Construct, aws, cloudflare
+from modules.app.aws import AwsProvider, AwsProviderDefaultTags, AwsProviderEndpoints
+from modules.app.bindings import Construct
+from modules.app.cloudflare import CloudflareProvider
 from modules.app.deployment_target import DeploymentTarget
 from stages import GLOBAL_REGION, PRIMARY_REGION, Stage
 
@@ -54,7 +57,7 @@ class Providers:
     None when the target leaves Cloudflare out (`target.includes_cloudflare` is False)."""
 
 
-def local_endpoint_settings(provider_module, endpoint_url: str) -> dict:
+def local_endpoint_settings(endpoint_url: str) -> dict[str, Any]:
     """AWS provider arguments that send every used service to `endpoint_url`.
 
     No credentials here: the harness passes AWS_ACCESS_KEY_ID/SECRET through
@@ -63,7 +66,7 @@ def local_endpoint_settings(provider_module, endpoint_url: str) -> dict:
     # `lambda` is a Python keyword, hence the binding's `lambda_` field name.
     endpoints = {("lambda_" if name == "lambda" else name): endpoint_url for name in LOCAL_SERVICES}
     return dict(
-        endpoints=[provider_module.AwsProviderEndpoints(**endpoints)],
+        endpoints=[AwsProviderEndpoints(**endpoints)],
         s3_use_path_style=True,
         skip_credentials_validation=True,
         skip_requesting_account_id=True,
@@ -75,16 +78,15 @@ def local_endpoint_settings(provider_module, endpoint_url: str) -> dict:
 def configure_providers(scope: Construct, stage: Stage, target: DeploymentTarget | None = None) -> Providers:
     """Declare the stage's providers; no credential is ever written as a literal."""
     target = target or DeploymentTarget()
-    provider = aws("provider")
-    default_tags = [provider.AwsProviderDefaultTags(tags=stage.tags)]
-    local = local_endpoint_settings(provider, target.aws_endpoint_url) if target.is_local else {}
-    primary = provider.AwsProvider(scope, "aws", region=PRIMARY_REGION, default_tags=default_tags, **local)
-    global_ = provider.AwsProvider(
+    default_tags = [AwsProviderDefaultTags(tags=stage.tags)]
+    local = local_endpoint_settings(target.aws_endpoint_url) if target.is_local else {}
+    primary = AwsProvider(scope, "aws", region=PRIMARY_REGION, default_tags=default_tags, **local)
+    global_ = AwsProvider(
         scope, "aws_us_east_1", region=GLOBAL_REGION, alias=GLOBAL_ALIAS, default_tags=default_tags, **local
     )
     dns = None
     if target.includes_cloudflare:
         # No api_token argument: the provider reads CLOUDFLARE_API_TOKEN itself,
         # so the token never reaches the synthesized JSON.
-        dns = cloudflare("provider").CloudflareProvider(scope, "cloudflare")
+        dns = CloudflareProvider(scope, "cloudflare")
     return Providers(aws_primary=primary, aws_global=global_, cloudflare=dns)

@@ -18,8 +18,15 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from modules.app.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle, aws
-from modules.app.protection import lifecycle_for
+from modules.app.aws import (
+    CloudwatchLogGroup,
+    IamRole,
+    IamRolePolicy,
+    LambdaFunctionEnvironment,
+    LambdaPermission,
+)
+from modules.app.aws import LambdaFunction as AwsLambdaFunction
+from modules.app.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle
 from modules.app.secrets import literal_secret_keys
 from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
 from modules.compute.lambda_package import packaged_zip
@@ -40,14 +47,9 @@ LAMBDA_ASSUME_ROLE_POLICY = json.dumps(
 )
 
 
-def keep_deployed_code(base: TerraformResourceLifecycle | None) -> TerraformResourceLifecycle:
-    """`base` (e.g. prod's `prevent_destroy`) plus `ignore_changes` on the code attributes."""
-    kept = list(base.ignore_changes or []) if base is not None else []
-    return TerraformResourceLifecycle(
-        prevent_destroy=base.prevent_destroy if base is not None else None,
-        create_before_destroy=base.create_before_destroy if base is not None else None,
-        ignore_changes=kept + [name for name in PLACEHOLDER_IGNORED_ATTRIBUTES if name not in kept],
-    )
+def keep_deployed_code() -> TerraformResourceLifecycle:
+    """`ignore_changes` on the code attributes (protection is added by `modules.app.protection`)."""
+    return TerraformResourceLifecycle(ignore_changes=list(PLACEHOLDER_IGNORED_ATTRIBUTES))
 
 
 @dataclass(frozen=True)
@@ -115,23 +117,20 @@ class LambdaFunction(Construct):
         self.function_name = stage.name_for(props.name_suffix)
         artifact = resolve_artifact(props.code_path, props.handler, f"Lambda {self.function_name}")
         self.is_placeholder = artifact.is_placeholder
-        lifecycle = lifecycle_for(stage)
-        function_lifecycle = keep_deployed_code(lifecycle) if artifact.is_placeholder else lifecycle
 
-        self.log_group = aws("cloudwatch_log_group").CloudwatchLogGroup(
+        self.log_group = CloudwatchLogGroup(
             self,
             "log_group",
             name=stage.name_for(f"/aws/lambda/{props.name_suffix}"),
             retention_in_days=stage.settings.log_retention_days,
-            lifecycle=lifecycle,
         )
-        self.role = aws("iam_role").IamRole(
+        self.role = IamRole(
             self,
             "role",
             name=stage.name_for(f"{props.name_suffix}-role"),
             assume_role_policy=LAMBDA_ASSUME_ROLE_POLICY,
         )
-        self.logging_policy = aws("iam_role_policy").IamRolePolicy(
+        self.logging_policy = IamRolePolicy(
             self,
             "logging_policy",
             name="write-own-log-group",
@@ -150,8 +149,7 @@ class LambdaFunction(Construct):
             ),
         )
         asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
-        lambda_function = aws("lambda_function")
-        self.function = lambda_function.LambdaFunction(
+        self.function = AwsLambdaFunction(
             self,
             "function",
             function_name=self.function_name,
@@ -164,12 +162,10 @@ class LambdaFunction(Construct):
             memory_size=props.memory_mb,
             filename=asset.path,
             environment=(
-                lambda_function.LambdaFunctionEnvironment(variables=props.environment)
-                if props.environment
-                else None
+                LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
             ),
             depends_on=[self.log_group, self.logging_policy],
-            lifecycle=function_lifecycle,
+            lifecycle=keep_deployed_code() if artifact.is_placeholder else None,
         )
         self.function_arn = self.function.arn
         self.invoke_arn = self.function.invoke_arn
@@ -182,7 +178,7 @@ class LambdaFunction(Construct):
         The permission is created in `scope` (the caller that needs the access), so
         its Terraform address belongs to the caller.
         """
-        return aws("lambda_permission").LambdaPermission(
+        return LambdaPermission(
             scope,
             construct_id,
             statement_id=statement_id,

@@ -11,7 +11,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import (
+    CloudfrontCachePolicy,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
+    CloudfrontOriginRequestPolicy,
+    CloudfrontOriginRequestPolicyCookiesConfig,
+    CloudfrontOriginRequestPolicyHeadersConfig,
+    CloudfrontOriginRequestPolicyHeadersConfigHeaders,
+    CloudfrontOriginRequestPolicyQueryStringsConfig,
+    CloudfrontResponseHeadersPolicy,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfig,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity,
+    CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection,
+)
+from modules.app.bindings import Construct
 from stages import Stage
 
 ONE_YEAR_SECONDS = 31_536_000
@@ -73,22 +92,21 @@ class CdnPolicies(Construct):
         self, id_: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool
     ):
         """A cache policy; with all TTLs 0 (caching off) CloudFront requires an empty cache key."""
-        module = aws("cloudfront_cache_policy")
         caching = max_ttl > 0
-        key = module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin(
-            cookies_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig(
+        key = CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin(
+            cookies_config=CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig(
                 cookie_behavior="none"
             ),
-            headers_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(
+            headers_config=CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(
                 header_behavior="none"
             ),
-            query_strings_config=module.CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig(
+            query_strings_config=CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig(
                 query_string_behavior="all" if forward_query and caching else "none"
             ),
             enable_accept_encoding_gzip=caching,
             enable_accept_encoding_brotli=caching,
         )
-        return module.CloudfrontCachePolicy(
+        return CloudfrontCachePolicy(
             self,
             id_,
             name=name,
@@ -99,45 +117,42 @@ class CdnPolicies(Construct):
         )
 
     def _forward_all(self, name: str):
-        module = aws("cloudfront_origin_request_policy")
-        return module.CloudfrontOriginRequestPolicy(
+        return CloudfrontOriginRequestPolicy(
             self,
             "forward_all",
             name=name,
             comment="All viewer headers except Host (function URLs reject a foreign Host), all cookies and query strings",
-            headers_config=module.CloudfrontOriginRequestPolicyHeadersConfig(
+            headers_config=CloudfrontOriginRequestPolicyHeadersConfig(
                 header_behavior="allExcept",
-                headers=module.CloudfrontOriginRequestPolicyHeadersConfigHeaders(items=["host"]),
+                headers=CloudfrontOriginRequestPolicyHeadersConfigHeaders(items=["host"]),
             ),
-            cookies_config=module.CloudfrontOriginRequestPolicyCookiesConfig(cookie_behavior="all"),
-            query_strings_config=module.CloudfrontOriginRequestPolicyQueryStringsConfig(
-                query_string_behavior="all"
-            ),
+            cookies_config=CloudfrontOriginRequestPolicyCookiesConfig(cookie_behavior="all"),
+            query_strings_config=CloudfrontOriginRequestPolicyQueryStringsConfig(query_string_behavior="all"),
         )
 
     def _security_headers(self, name: str, props: CdnPolicyProps):
-        module = aws("cloudfront_response_headers_policy")
-        prefix = "CloudfrontResponseHeadersPolicySecurityHeadersConfig"
-        return module.CloudfrontResponseHeadersPolicy(
+        return CloudfrontResponseHeadersPolicy(
             self,
             "security_headers",
             name=name,
             comment="HSTS (preload) and browser security headers on every response",
-            security_headers_config=module.CloudfrontResponseHeadersPolicySecurityHeadersConfig(
-                strict_transport_security=getattr(module, f"{prefix}StrictTransportSecurity")(
+            security_headers_config=CloudfrontResponseHeadersPolicySecurityHeadersConfig(
+                strict_transport_security=CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity(
                     access_control_max_age_sec=props.hsts_max_age_seconds,
                     include_subdomains=True,
                     preload=True,
                     override=True,
                 ),
-                content_type_options=getattr(module, f"{prefix}ContentTypeOptions")(override=True),
-                frame_options=getattr(module, f"{prefix}FrameOptions")(
+                content_type_options=CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions(
+                    override=True
+                ),
+                frame_options=CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions(
                     frame_option=props.frame_option, override=True
                 ),
-                referrer_policy=getattr(module, f"{prefix}ReferrerPolicy")(
+                referrer_policy=CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy(
                     referrer_policy=props.referrer_policy, override=True
                 ),
-                xss_protection=getattr(module, f"{prefix}XssProtection")(
+                xss_protection=CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection(
                     protection=True, mode_block=True, override=True
                 ),
             ),

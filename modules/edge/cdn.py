@@ -12,8 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from modules.app.bindings import Construct, Fn, Token, aws
-from modules.app.protection import lifecycle_for
+from modules.app.aws import (
+    CloudfrontDistribution,
+    CloudfrontDistributionDefaultCacheBehavior,
+    CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation,
+    CloudfrontDistributionOrderedCacheBehavior,
+    CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation,
+    CloudfrontDistributionOrigin,
+    CloudfrontDistributionOriginCustomOriginConfig,
+    CloudfrontDistributionRestrictions,
+    CloudfrontDistributionRestrictionsGeoRestriction,
+    CloudfrontDistributionViewerCertificate,
+    CloudfrontOriginAccessControl,
+    S3BucketPolicy,
+)
+from modules.app.bindings import Construct, Fn, Token
 from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
 from modules.edge.redirect_function import RedirectFunction
 from modules.monitoring.metrics import Metric
@@ -93,9 +106,8 @@ class Cdn(Construct):
         super().__init__(scope, id_)
         self.stage = stage
         self.aliases = props.aliases or default_aliases(stage)
-        lifecycle = lifecycle_for(stage)
         self.policies = CdnPolicies(self, "policies", stage, props.policies)
-        self.origin_access_control = aws("cloudfront_origin_access_control").CloudfrontOriginAccessControl(
+        self.origin_access_control = CloudfrontOriginAccessControl(
             self,
             "assets_oac",
             name=stage.name_for("web-assets-oac"),
@@ -113,7 +125,7 @@ class Cdn(Construct):
                 stage.redirect_domains,
                 stage.web_domain,
             )
-        self.distribution = self._distribution(stage, props, lifecycle)
+        self.distribution = self._distribution(stage, props)
         self.distribution_arn: str = self.distribution.arn
         self.distribution_id: str = self.distribution.id
         self.domain_name: str = self.distribution.domain_name
@@ -121,30 +133,29 @@ class Cdn(Construct):
         if props.manage_assets_bucket_policy:
             self._assets_bucket_policy(props)
 
-    def _distribution(self, stage: Stage, props: CdnProps, lifecycle):
-        module = aws("cloudfront_distribution")
+    def _distribution(self, stage: Stage, props: CdnProps) -> CloudfrontDistribution:
         origins = [
-            module.CloudfrontDistributionOrigin(
+            CloudfrontDistributionOrigin(
                 origin_id=ASSETS_ORIGIN_ID,
                 domain_name=props.assets_bucket_regional_domain_name,
                 origin_access_control_id=self.origin_access_control.id,
             ),
-            _custom_origin(module, SSR_ORIGIN_ID, props.ssr_origin_domain),
+            _custom_origin(SSR_ORIGIN_ID, props.ssr_origin_domain),
         ]
         api_origin = SSR_ORIGIN_ID
         if props.api_origin_domain:
-            origins.append(_custom_origin(module, API_ORIGIN_ID, props.api_origin_domain))
+            origins.append(_custom_origin(API_ORIGIN_ID, props.api_origin_domain))
             api_origin = API_ORIGIN_ID
-        functions = self._function_associations(module, "Ordered")
+        functions = self._ordered_function_associations()
         ordered = [
-            module.CloudfrontDistributionOrderedCacheBehavior(
+            CloudfrontDistributionOrderedCacheBehavior(
                 path_pattern="/_next/static/*",
                 target_origin_id=ASSETS_ORIGIN_ID,
                 allowed_methods=["GET", "HEAD", "OPTIONS"],
                 cached_methods=["GET", "HEAD"],
                 **self._behaviour(self.policies.static, None, functions),
             ),
-            module.CloudfrontDistributionOrderedCacheBehavior(
+            CloudfrontDistributionOrderedCacheBehavior(
                 path_pattern="/api/*",
                 target_origin_id=api_origin,
                 allowed_methods=_ALL_METHODS,
@@ -152,15 +163,15 @@ class Cdn(Construct):
                 **self._behaviour(self.policies.api, self.policies.forward_all, functions),
             ),
         ]
-        default = module.CloudfrontDistributionDefaultCacheBehavior(
+        default = CloudfrontDistributionDefaultCacheBehavior(
             target_origin_id=SSR_ORIGIN_ID,
             allowed_methods=_ALL_METHODS,
             cached_methods=["GET", "HEAD"],
             **self._behaviour(
-                self.policies.ssr, self.policies.forward_all, self._function_associations(module, "Default")
+                self.policies.ssr, self.policies.forward_all, self._default_function_associations()
             ),
         )
-        return module.CloudfrontDistribution(
+        return CloudfrontDistribution(
             self,
             "distribution",
             enabled=True,
@@ -172,18 +183,15 @@ class Cdn(Construct):
             origin=origins,
             default_cache_behavior=default,
             ordered_cache_behavior=ordered,
-            restrictions=module.CloudfrontDistributionRestrictions(
-                geo_restriction=module.CloudfrontDistributionRestrictionsGeoRestriction(
-                    restriction_type="none"
-                )
+            restrictions=CloudfrontDistributionRestrictions(
+                geo_restriction=CloudfrontDistributionRestrictionsGeoRestriction(restriction_type="none")
             ),
-            viewer_certificate=module.CloudfrontDistributionViewerCertificate(
+            viewer_certificate=CloudfrontDistributionViewerCertificate(
                 acm_certificate_arn=props.certificate_arn,
                 ssl_support_method="sni-only",
                 minimum_protocol_version=MINIMUM_PROTOCOL_VERSION,
             ),
             wait_for_deployment=False,
-            lifecycle=lifecycle,
         )
 
     def _behaviour(self, cache_policy, origin_request_policy, functions) -> dict:
@@ -196,11 +204,27 @@ class Cdn(Construct):
             "function_association": functions or None,
         }
 
-    def _function_associations(self, module, kind: str) -> list:
+    def _ordered_function_associations(
+        self,
+    ) -> list[CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation]:
         if self.redirect is None:
             return []
-        association = getattr(module, f"CloudfrontDistribution{kind}CacheBehaviorFunctionAssociation")
-        return [association(event_type="viewer-request", function_arn=self.redirect.function.arn)]
+        return [
+            CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation(
+                event_type="viewer-request", function_arn=self.redirect.function.arn
+            )
+        ]
+
+    def _default_function_associations(
+        self,
+    ) -> list[CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation]:
+        if self.redirect is None:
+            return []
+        return [
+            CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation(
+                event_type="viewer-request", function_arn=self.redirect.function.arn
+            )
+        ]
 
     def _assets_bucket_policy(self, props: CdnProps) -> None:
         """Only this distribution may read the bucket (OAC + AWS:SourceArn); plain HTTP is refused."""
@@ -222,7 +246,7 @@ class Cdn(Construct):
                 "Condition": {"Bool": {"aws:SecureTransport": "false"}},
             },
         ]
-        aws("s3_bucket_policy").S3BucketPolicy(
+        S3BucketPolicy(
             self,
             "assets_bucket_policy",
             bucket=props.assets_bucket_name,
@@ -250,11 +274,11 @@ class Cdn(Construct):
 _ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
 
 
-def _custom_origin(module, origin_id: str, domain: str):
-    return module.CloudfrontDistributionOrigin(
+def _custom_origin(origin_id: str, domain: str):
+    return CloudfrontDistributionOrigin(
         origin_id=origin_id,
         domain_name=domain,
-        custom_origin_config=module.CloudfrontDistributionOriginCustomOriginConfig(
+        custom_origin_config=CloudfrontDistributionOriginCustomOriginConfig(
             http_port=80,
             https_port=443,
             origin_protocol_policy="https-only",

@@ -16,16 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from modules.app.bindings import (
-    Construct,
-    Fn,
-    TerraformIterator,
-    TerraformResourceLifecycle,
-    Token,
-    aws,
-    cloudflare,
-)
-from modules.app.protection import lifecycle_for
+from modules.app.aws import AcmCertificate, AcmCertificateValidation
+from modules.app.bindings import Construct, Fn, TerraformIterator, TerraformResourceLifecycle, Token
+from modules.app.cloudflare import DnsRecord
 from stages import Stage
 
 VALIDATION_RECORD_TTL_SECONDS = 60
@@ -88,8 +81,7 @@ class DnsValidatedCertificate(Construct):
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: CertificateProps) -> None:
         super().__init__(scope, id_)
         self.props = props
-        lifecycle = lifecycle_for(stage)
-        self.certificate = aws("acm_certificate").AcmCertificate(
+        self.certificate = AcmCertificate(
             self,
             "certificate",
             domain_name=props.domain_name,
@@ -98,21 +90,22 @@ class DnsValidatedCertificate(Construct):
             key_algorithm="RSA_2048",
             tags=props.tags or None,
             provider=props.provider,
-            lifecycle=_with_create_before_destroy(lifecycle),
+            # A certificate in use cannot be deleted first: replace it by creating the new one before.
+            lifecycle=TerraformResourceLifecycle(create_before_destroy=True),
         )
         self.validation_records = None
         self.validation = None
         self.certificate_arn: str = self.certificate.arn
         if props.validate:
-            self._add_validation(props, lifecycle)
+            self._add_validation(props)
 
-    def _add_validation(self, props: CertificateProps, lifecycle) -> None:
+    def _add_validation(self, props: CertificateProps) -> None:
         options = TerraformIterator.from_list(self.certificate.domain_validation_options)
         by_domain = options.for_expression_for_map(
             "val.domain_name", 'val if !startswith(val.domain_name, "*.")'
         )
         each = TerraformIterator.from_map(Token.as_any_map(by_domain))
-        self.validation_records = cloudflare("dns_record").DnsRecord(
+        self.validation_records = DnsRecord(
             self,
             "validation_record",
             for_each=each,
@@ -123,9 +116,8 @@ class DnsValidatedCertificate(Construct):
             ttl=VALIDATION_RECORD_TTL_SECONDS,
             proxied=False,
             comment=f"ACM validation for {props.domain_name}",
-            lifecycle=lifecycle,
         )
-        self.validation = aws("acm_certificate_validation").AcmCertificateValidation(
+        self.validation = AcmCertificateValidation(
             self,
             "validation",
             certificate_arn=self.certificate.arn,
@@ -133,12 +125,6 @@ class DnsValidatedCertificate(Construct):
             depends_on=[self.validation_records],
         )
         self.certificate_arn = self.validation.certificate_arn
-
-
-def _with_create_before_destroy(lifecycle):
-    """A certificate in use cannot be deleted first: replace it by creating the new one before."""
-    prevent = bool(lifecycle and lifecycle.prevent_destroy)
-    return TerraformResourceLifecycle(create_before_destroy=True, prevent_destroy=prevent or None)
 
 
 def cdn_certificate_props(

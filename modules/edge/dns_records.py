@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from modules.app.bindings import Construct, TerraformVariable, Token, cloudflare
-from modules.app.protection import lifecycle_for
+from modules.app.bindings import Construct, TerraformVariable, Token
+from modules.app.cloudflare import DataCloudflareZone, DataCloudflareZoneFilter, DnsRecord, ZoneDnssec
 from stages import ZONE_NAME, Stage
 
 AUTOMATIC_TTL = 1
@@ -93,10 +93,7 @@ class ZoneId(Construct):
             description=f"Cloudflare zone ID of {zone_name}; empty = look the zone up by name. Not a secret.",
         )
         self.variable.override_logical_id(ZONE_ID_VARIABLE)
-        module = cloudflare("data_cloudflare_zone")
-        self.lookup = module.DataCloudflareZone(
-            self, "lookup", filter=module.DataCloudflareZoneFilter(name=zone_name)
-        )
+        self.lookup = DataCloudflareZone(self, "lookup", filter=DataCloudflareZoneFilter(name=zone_name))
         self.value: str = Token.as_string(
             f'${{var.{ZONE_ID_VARIABLE} != "" ? var.{ZONE_ID_VARIABLE} : {self.lookup.fqn}.zone_id}}'
         )
@@ -108,11 +105,9 @@ class DnsRecords(Construct):
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: DnsRecordsProps) -> None:
         super().__init__(scope, id_)
         self.zone_id: str = props.zone_id or ZoneId(self, "zone", props.zone_name).value
-        lifecycle = lifecycle_for(stage)
-        record_module = cloudflare("dns_record")
         self.records = {}
         for record in props.records:
-            self.records[record.hostname] = record_module.DnsRecord(
+            self.records[record.hostname] = DnsRecord(
                 self,
                 _record_id(record.hostname, props.zone_name),
                 zone_id=self.zone_id,
@@ -122,13 +117,10 @@ class DnsRecords(Construct):
                 proxied=False,
                 ttl=AUTOMATIC_TTL,
                 comment=f"{stage.prefix}: {record.purpose}",
-                lifecycle=lifecycle,
             )
         self.dnssec = None
         if props.manage_dnssec:
-            self.dnssec = cloudflare("zone_dnssec").ZoneDnssec(
-                self, "dnssec", zone_id=self.zone_id, status="active", lifecycle=lifecycle
-            )
+            self.dnssec = ZoneDnssec(self, "dnssec", zone_id=self.zone_id, status="active")
 
 
 def _record_id(hostname: str, zone_name: str) -> str:

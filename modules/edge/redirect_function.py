@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import CloudfrontFunction
+from modules.app.bindings import Construct
 
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
@@ -67,7 +68,7 @@ class RedirectFunction(Construct):
         self, scope: Construct, id_: str, name: str, redirect_hosts: tuple[str, ...], target_host: str
     ) -> None:
         super().__init__(scope, id_)
-        self.function = aws("cloudfront_function").CloudfrontFunction(
+        self.function = CloudfrontFunction(
             self,
             "function",
             name=name,

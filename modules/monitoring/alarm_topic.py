@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modules.app.bindings import Construct, Fn, aws
-from modules.app.protection import lifecycle_for
+from modules.app.aws import DataAwsCallerIdentity, KmsAlias, KmsKey, SnsTopic
+from modules.app.bindings import Construct, Fn
 from stages import Stage
 
 KEY_DELETION_WINDOW_DAYS = {True: 30, False: 7}
@@ -45,10 +45,7 @@ class AlarmTopic(Construct):
         super().__init__(scope, id_)
         props = props or AlarmTopicProps()
         name = stage.name_for(props.name_suffix)  # raises if the suffix is not catalogued
-        lifecycle = lifecycle_for(stage)
-        account = aws("data_aws_caller_identity").DataAwsCallerIdentity(
-            self, "account", provider=props.provider
-        )
+        account = DataAwsCallerIdentity(self, "account", provider=props.provider)
         root = f"arn:aws:iam::{account.account_id}:root"
         policy = {
             "Version": "2012-10-17",
@@ -70,7 +67,7 @@ class AlarmTopic(Construct):
                 },
             ],
         }
-        self.key = aws("kms_key").KmsKey(
+        self.key = KmsKey(
             self,
             "key",
             description=f"{name}: SNS alarm notifications (CloudWatch may encrypt)",
@@ -78,22 +75,20 @@ class AlarmTopic(Construct):
             deletion_window_in_days=KEY_DELETION_WINDOW_DAYS[stage.is_protected],
             policy=Fn.jsonencode(policy),
             provider=props.provider,
-            lifecycle=lifecycle,
         )
-        aws("kms_alias").KmsAlias(
+        KmsAlias(
             self,
             "key_alias",
             name=stage.name_for(f"alias/{props.name_suffix}"),
             target_key_id=self.key.key_id,
             provider=props.provider,
         )
-        self.topic = aws("sns_topic").SnsTopic(
+        self.topic = SnsTopic(
             self,
             "topic",
             name=name,
             kms_master_key_id=self.key.arn,
             provider=props.provider,
-            lifecycle=lifecycle,
         )
         self.topic_arn: str = self.topic.arn
         self.name = name

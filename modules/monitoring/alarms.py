@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import (
+    CloudwatchMetricAlarm,
+    CloudwatchMetricAlarmMetricQuery,
+    CloudwatchMetricAlarmMetricQueryMetric,
+)
+from modules.app.bindings import Construct
 from modules.monitoring.metrics import Metric
 from stages import PRIMARY_REGION, Stage
 
@@ -117,7 +122,6 @@ class Alarm(Construct):
 
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: AlarmProps) -> None:
         super().__init__(scope, id_)
-        module = aws("cloudwatch_metric_alarm")
         common = dict(
             alarm_name=stage.name_for(props.name_suffix),
             alarm_description=props.description,
@@ -131,7 +135,7 @@ class Alarm(Construct):
         )
         if props.metric is not None:
             metric = props.metric
-            self.alarm = module.CloudwatchMetricAlarm(
+            self.alarm = CloudwatchMetricAlarm(
                 self,
                 "alarm",
                 namespace=metric.namespace,
@@ -143,17 +147,17 @@ class Alarm(Construct):
                 **common,
             )
         else:
-            self.alarm = module.CloudwatchMetricAlarm(
-                self, "alarm", metric_query=_queries(module, props.expression), **common
+            self.alarm = CloudwatchMetricAlarm(
+                self, "alarm", metric_query=_queries(props.expression), **common
             )
 
 
-def _queries(module, expression: MetricExpression) -> list:
+def _queries(expression: MetricExpression) -> list:
     queries = [
-        module.CloudwatchMetricAlarmMetricQuery(
+        CloudwatchMetricAlarmMetricQuery(
             id=query_id,
             return_data=False,
-            metric=module.CloudwatchMetricAlarmMetricQueryMetric(
+            metric=CloudwatchMetricAlarmMetricQueryMetric(
                 namespace=metric.namespace,
                 metric_name=metric.metric_name,
                 dimensions=dict(metric.dimensions) or None,
@@ -164,7 +168,7 @@ def _queries(module, expression: MetricExpression) -> list:
         for query_id, metric in expression.metrics.items()
     ]
     queries.append(
-        module.CloudwatchMetricAlarmMetricQuery(
+        CloudwatchMetricAlarmMetricQuery(
             id="result", expression=expression.expression, label=expression.label, return_data=True
         )
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import Route53HealthCheck
+from modules.app.bindings import Construct
 from modules.monitoring.metrics import Metric
 from stages import GLOBAL_REGION, Stage
 
@@ -57,7 +58,7 @@ class HealthCheck(Construct):
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: HealthCheckProps) -> None:
         super().__init__(scope, id_)
         self.props = props
-        self.health_check = aws("route53_health_check").Route53HealthCheck(
+        self.health_check = Route53HealthCheck(
             self,
             "health_check",
             type="HTTPS",

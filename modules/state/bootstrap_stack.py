@@ -6,18 +6,19 @@ state before it exists. It is applied once per account, then protected.
 
 from __future__ import annotations
 
+from modules.app.aws import AwsProvider, AwsProviderDefaultTags, S3Bucket
 from modules.app.bindings import (
     Construct,
     LocalBackend,
     TerraformOutput,
-    TerraformResourceLifecycle,
     TerraformStack,
-    aws,
 )
 from modules.app.deployment_target import DeploymentTarget
+from modules.app.protection import protect_stack
 from modules.app.providers import local_endpoint_settings
 from modules.state.backend import BackendSettings
 from modules.state.private_bucket import make_private
+from stages import Protection
 from stages.model import default_tags
 
 BOOTSTRAP_STACK_NAME = "bootstrap"
@@ -31,26 +32,25 @@ class BootstrapStack(TerraformStack):
     ) -> None:
         super().__init__(scope, BOOTSTRAP_STACK_NAME)
         target = target or DeploymentTarget()
+        # The state bucket outlives every stage: protected like prod, never force-destroyed.
+        protect_stack(self, Protection.PROTECTED)
         # Relative to <outdir>/stacks/bootstrap: the state file lives next to the
         # output directory (the repository root for cdktf.out), so re-synthesizing
         # (which replaces the output directory) never touches it.
         LocalBackend(self, path="../../../terraform.bootstrap.tfstate")
-        provider = aws("provider")
         # A local target sends the state bucket to the same loopback endpoint as the stages.
-        local = local_endpoint_settings(provider, target.aws_endpoint_url) if target.is_local else {}
-        provider.AwsProvider(
+        local = local_endpoint_settings(target.aws_endpoint_url) if target.is_local else {}
+        AwsProvider(
             self,
             "aws",
             **local,
             region=settings.region,
-            default_tags=[provider.AwsProviderDefaultTags(tags=default_tags(BOOTSTRAP_STACK_NAME))],
+            default_tags=[AwsProviderDefaultTags(tags=default_tags(BOOTSTRAP_STACK_NAME))],
         )
-        bucket = aws("s3_bucket").S3Bucket(
+        bucket = S3Bucket(
             self,
             "state_bucket",
             bucket=settings.bucket,
-            force_destroy=False,
-            lifecycle=TerraformResourceLifecycle(prevent_destroy=True),
         )
         make_private(self, bucket, "aws:kms", bucket_key_enabled=True, id_prefix="state_bucket_")
         TerraformOutput(self, "state_bucket_name", value=bucket.bucket)

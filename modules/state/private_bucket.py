@@ -8,7 +8,15 @@ construct, so the resources keep their Terraform addresses in each caller.
 
 from __future__ import annotations
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import (
+    S3BucketPublicAccessBlock,
+    S3BucketServerSideEncryptionConfigurationA,
+    S3BucketServerSideEncryptionConfigurationRuleA,
+    S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA,
+    S3BucketVersioningA,
+    S3BucketVersioningVersioningConfiguration,
+)
+from modules.app.bindings import Construct
 
 
 def make_private(
@@ -23,27 +31,25 @@ def make_private(
     `id_prefix` keeps each caller's existing construct IDs (e.g. `state_bucket_`).
     Returns the public access block, which bucket policies should depend on.
     """
-    versioning = aws("s3_bucket_versioning")
-    versioning.S3BucketVersioningA(
+    S3BucketVersioningA(
         scope,
         f"{id_prefix}versioning",
         bucket=bucket.id,
-        versioning_configuration=versioning.S3BucketVersioningVersioningConfiguration(status="Enabled"),
+        versioning_configuration=S3BucketVersioningVersioningConfiguration(status="Enabled"),
     )
-    sse = aws("s3_bucket_server_side_encryption_configuration")
-    default = sse.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA
-    sse.S3BucketServerSideEncryptionConfigurationA(
+    default = S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA
+    S3BucketServerSideEncryptionConfigurationA(
         scope,
         f"{id_prefix}encryption",
         bucket=bucket.id,
         rule=[
-            sse.S3BucketServerSideEncryptionConfigurationRuleA(
+            S3BucketServerSideEncryptionConfigurationRuleA(
                 apply_server_side_encryption_by_default=default(sse_algorithm=sse_algorithm),
                 bucket_key_enabled=bucket_key_enabled,
             )
         ],
     )
-    return aws("s3_bucket_public_access_block").S3BucketPublicAccessBlock(
+    return S3BucketPublicAccessBlock(
         scope,
         f"{id_prefix}public_access_block",
         bucket=bucket.id,

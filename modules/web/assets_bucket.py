@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from modules.app.bindings import Construct, aws
-from modules.app.protection import force_destroy_for, lifecycle_for
+from modules.app.aws import S3Bucket, S3BucketOwnershipControls, S3BucketOwnershipControlsRule, S3BucketPolicy
+from modules.app.bindings import Construct
 from modules.state.private_bucket import make_private
 from stages import Stage
 
@@ -29,20 +29,17 @@ class WebAssets(Construct):
 
     def __init__(self, scope: Construct, construct_id: str, stage: Stage) -> None:
         super().__init__(scope, construct_id)
-        self.bucket = aws("s3_bucket").S3Bucket(
+        self.bucket = S3Bucket(
             self,
             "bucket",
             bucket=stage.name_for("web-assets"),
-            force_destroy=force_destroy_for(stage),
-            lifecycle=lifecycle_for(stage),
         )
         self.public_access_block = make_private(self, self.bucket, "AES256")
-        ownership = aws("s3_bucket_ownership_controls")
-        ownership.S3BucketOwnershipControls(
+        S3BucketOwnershipControls(
             self,
             "ownership",
             bucket=self.bucket.id,
-            rule=ownership.S3BucketOwnershipControlsRule(object_ownership="BucketOwnerEnforced"),
+            rule=S3BucketOwnershipControlsRule(object_ownership="BucketOwnerEnforced"),
         )
         self.bucket_name = self.bucket.bucket
         self.bucket_arn = self.bucket.arn
@@ -86,7 +83,7 @@ class WebAssets(Construct):
                 },
             ],
         }
-        self.policy = aws("s3_bucket_policy").S3BucketPolicy(
+        self.policy = S3BucketPolicy(
             self,
             "policy",
             bucket=self.bucket.id,

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from modules.app.bindings import Construct, Fn, aws
-from modules.app.protection import lifecycle_for
+from modules.app.aws import CloudwatchEventRule, CloudwatchEventTarget, LambdaFunctionUrl
+from modules.app.bindings import Construct, Fn
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from stages import Stage
 
@@ -77,13 +77,12 @@ class WebServer(Construct):
                 description="SG Cars Trends web (Next.js SSR)",
             ),
         )
-        self.function_url = aws("lambda_function_url").LambdaFunctionUrl(
+        self.function_url = LambdaFunctionUrl(
             self,
             "url",
             function_name=self.function.function.function_name,
             authorization_type="NONE",
             invoke_mode=props.invoke_mode,
-            lifecycle=lifecycle_for(stage),
         )
         # CloudFront wants a bare domain: https://<id>.lambda-url.<region>.on.aws/ -> <id>.lambda-url...
         self.function_url_domain = Fn.element(Fn.split("/", self.function_url.function_url), 2)
@@ -92,14 +91,14 @@ class WebServer(Construct):
         )
 
     def _warmer(self, stage: Stage, minutes: int):
-        rule = aws("cloudwatch_event_rule").CloudwatchEventRule(
+        rule = CloudwatchEventRule(
             self,
             "warmer",
             name=stage.name_for("web-warmer"),
             description="Keeps one instance of the Next.js server warm",
             schedule_expression=f"rate({minutes} minute{'s' if minutes > 1 else ''})",
         )
-        aws("cloudwatch_event_target").CloudwatchEventTarget(
+        CloudwatchEventTarget(
             self, "warmer_target", rule=rule.name, arn=self.function.function_arn, input=WARMER_EVENT
         )
         self.function.allow_invoke(

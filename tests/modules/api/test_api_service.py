@@ -9,7 +9,7 @@ import pytest
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from stages import resolve_stage
-from tests.modules.stack_scenarios import by_name, find_node, only, scratch_scope, synth_scenarios
+from tests.modules.synth import find_node, scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 CERTIFICATE_ARN = "arn:aws:acm:ap-southeast-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000000"
@@ -18,7 +18,7 @@ RETENTION = {"prod": 90, "staging": 30, "dev": 7, "pr-123": 3}
 
 
 @pytest.fixture(scope="module")
-def scenarios():
+def scenarios(tmp_path_factory):
     def authorized(stack, stage):
         from modules.app.secrets import Secrets
 
@@ -45,7 +45,8 @@ def scenarios():
         ephemeral, settings=replace(ephemeral.settings, throttle_rate_limit=50.0, throttle_burst_limit=100)
     )
     return synth_scenarios(
-        {"authorized": (resolve_stage("dev"), authorized), "throttled": (throttled_stage, throttled)}
+        {"authorized": (resolve_stage("dev"), authorized), "throttled": (throttled_stage, throttled)},
+        tmp_path_factory.mktemp("scenarios"),
     )
 
 
@@ -55,7 +56,7 @@ def _routes(stack):
 
 def test_authorizer_guards_default_route_but_not_public_routes(scenarios):
     stack = scenarios[0]["authorized"]
-    authorizer_address, authorizer = only(stack, "aws_apigatewayv2_authorizer")
+    authorizer_address, authorizer = single(stack, "aws_apigatewayv2_authorizer")
     assert authorizer["authorizer_type"] == "REQUEST"
     assert authorizer["identity_sources"] == ["$request.header.Authorization"]
     assert authorizer["enable_simple_responses"] is True
@@ -68,7 +69,7 @@ def test_authorizer_guards_default_route_but_not_public_routes(scenarios):
 
 def test_authorizer_function_reads_the_token_secret_and_may_be_invoked_by_its_api(scenarios):
     stack = scenarios[0]["authorized"]
-    function = by_name(stack, "aws_lambda_function", "function_name", "sgcarstrends-dev-api-authorizer")
+    function = single(stack, "aws_lambda_function", {"function_name": "sgcarstrends-dev-api-authorizer"}).body
     assert function["environment"]["variables"] == {
         "SG_CARS_TRENDS_API_TOKEN": "${var.SG_CARS_TRENDS_API_TOKEN}"
     }
@@ -79,7 +80,7 @@ def test_authorizer_function_reads_the_token_secret_and_may_be_invoked_by_its_ap
 
 
 def test_throttling_comes_from_stage_settings_when_set(scenarios):
-    _, stage = only(scenarios[0]["throttled"], "aws_apigatewayv2_stage")
+    _, stage = single(scenarios[0]["throttled"], "aws_apigatewayv2_stage")
     assert stage["default_route_settings"] == {"throttling_rate_limit": 50, "throttling_burst_limit": 100}
 
 
@@ -135,25 +136,25 @@ def test_bad_props_are_refused(props, message):
         ApiServiceProps(**props)
 
 
-def test_half_configured_throttling_is_refused():
+def test_half_configured_throttling_is_refused(tmp_path):
     stage = resolve_stage("dev")
     stage = replace(stage, settings=replace(stage.settings, throttle_rate_limit=10.0))
     with pytest.raises(ValueError, match="throttle_burst_limit"):
-        ApiService(scratch_scope(), "api", stage, ApiServiceProps(certificate_arn=CERTIFICATE_ARN))
+        ApiService(scratch_scope(tmp_path), "api", stage, ApiServiceProps(certificate_arn=CERTIFICATE_ARN))
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_api_lambda_handler_timeout_memory(synth_output, stage):
-    function = by_name(
-        synth_output.stack(stage), "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-api"
-    )
+    function = single(
+        synth_output.stack(stage), "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-api"}
+    ).body
     assert function["handler"] == "apps/api/src/index.handler"
     assert function["timeout"] == 120 and function["memory_size"] == API_MEMORY[stage]
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_cors_per_stage(synth_output, stage):
-    _, api = only(synth_output.stack(stage), "aws_apigatewayv2_api")
+    _, api = single(synth_output.stack(stage), "aws_apigatewayv2_api")
     cors = api["cors_configuration"]
     if stage == "prod":
         assert (cors["allow_origins"], cors["max_age"]) == (["https://sgcarstrends.com"], 86400)
@@ -164,11 +165,11 @@ def test_cors_per_stage(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_throttling_off_and_access_logs_with_stage_retention(synth_output, stage):
     stack = synth_output.stack(stage)
-    _, api_stage = only(stack, "aws_apigatewayv2_stage")
+    _, api_stage = single(stack, "aws_apigatewayv2_stage")
     assert "default_route_settings" not in api_stage
-    group = by_name(
-        stack, "aws_cloudwatch_log_group", "name", f"/aws/apigateway/sgcarstrends-{stage}-http-api"
-    )
+    group = single(
+        stack, "aws_cloudwatch_log_group", {"name": f"/aws/apigateway/sgcarstrends-{stage}-http-api"}
+    ).body
     assert group["retention_in_days"] == RETENTION[stage]
     assert "aws_cloudwatch_log_group" in api_stage["access_log_settings"]["destination_arn"]
     assert json.loads(api_stage["access_log_settings"]["format"])["requestId"] == "$context.requestId"
@@ -192,12 +193,12 @@ def test_health_route_has_no_authorizer_and_default_route_reaches_lambda(synth_o
 @pytest.mark.parametrize("stage", STAGES)
 def test_custom_domain_is_the_stage_api_domain_with_tls_1_2(synth_output, stage):
     stack = synth_output.stack(stage)
-    domain_address, domain = only(stack, "aws_apigatewayv2_domain_name")
+    domain_address, domain = single(stack, "aws_apigatewayv2_domain_name")
     assert domain["domain_name"] == resolve_stage(stage).api_domain
     config = domain["domain_name_configuration"]
     assert (config["endpoint_type"], config["security_policy"]) == ("REGIONAL", "TLS_1_2")
     assert config["certificate_arn"].startswith("${aws_acm_certificate")
-    _, mapping = only(stack, "aws_apigatewayv2_api_mapping")
+    _, mapping = single(stack, "aws_apigatewayv2_api_mapping")
     assert mapping["domain_name"] == "${" + domain_address + ".id}"
 
 
@@ -212,5 +213,5 @@ def test_api_resources_prevent_destroy_only_on_prod(synth_output, stage, protect
         "aws_apigatewayv2_domain_name",
         "aws_apigatewayv2_api_mapping",
     ):
-        _, body = only(stack, resource_type)
+        _, body = single(stack, resource_type)
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected, resource_type

@@ -5,18 +5,20 @@ import pytest
 from harness.synth import SynthOutput, run_synth
 from modules.app.secrets import SECRET_NAMES, Secrets, SecretsProps, literal_secret_keys, tf_var_name
 from stages import resolve_stage
-from tests.modules.stack_scenarios import scratch_scope, synth_scenarios
+from tests.modules.synth import scratch_scope, synth_scenarios
 
 PLATFORM_STACKS = ["prod", "staging", "dev", "pr-123"]
 SENTINEL = "sentinel-secret-value-7f3a"
 
 
 @pytest.fixture(scope="module")
-def declared():
+def declared(tmp_path_factory):
     def build(stack, stage):
         return Secrets(stack, "secrets", SecretsProps(names=("DATABASE_URL", "GEMINI_API_KEY")))
 
-    stacks, built = synth_scenarios({"two": (resolve_stage("dev"), build)})
+    stacks, built = synth_scenarios(
+        {"two": (resolve_stage("dev"), build)}, tmp_path_factory.mktemp("scenarios")
+    )
     return stacks["two"], built["two"]
 
 
@@ -58,9 +60,9 @@ def test_bad_secret_names_are_refused(names, message):
         SecretsProps(names=names)
 
 
-def test_secrets_construct_uses_the_validated_props():
+def test_secrets_construct_uses_the_validated_props(tmp_path):
     with pytest.raises(ValueError, match="upper-case"):
-        Secrets(scratch_scope(), "secrets", SecretsProps(names=("bad-name",)))
+        Secrets(scratch_scope(tmp_path), "secrets", SecretsProps(names=("bad-name",)))
 
 
 @pytest.mark.parametrize("stage", PLATFORM_STACKS)

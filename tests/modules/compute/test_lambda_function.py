@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 
+from harness import Match, Template
 from modules.compute.lambda_artifact import (
     PLACEHOLDER_DIR,
     PLACEHOLDER_IGNORED_ATTRIBUTES,
@@ -14,7 +15,7 @@ from modules.compute.lambda_artifact import (
 )
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
 from stages import resolve_stage
-from tests.modules.stack_scenarios import find_node, only, scratch_scope, synth_scenarios
+from tests.modules.synth import find_node, scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 API = dict(name_suffix="api", handler="apps/api/src/index.handler")
@@ -33,7 +34,12 @@ def artifacts(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def scenarios(artifacts):
+def scenario_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("scenarios")
+
+
+@pytest.fixture(scope="module")
+def scenarios(artifacts, scenario_dir):
     def placeholder(stack, stage):
         from modules.app.secrets import Secrets
 
@@ -62,33 +68,41 @@ def scenarios(artifacts):
             "prod_placeholder": (resolve_stage("prod"), placeholder),
             "dev_dir": (resolve_stage("dev"), from_dir),
             "pr_zip": (resolve_stage("pr-123"), from_zip),
-        }
+        },
+        scenario_dir,
+        tmp_path_factory.mktemp("scenarios"),
     )
 
 
 def test_defaults_are_arm64_nodejs22_with_handler_timeout_memory(scenarios):
     stacks, _ = scenarios
-    _, function = only(stacks["prod_placeholder"], "aws_lambda_function")
-    assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-    assert (function["handler"], function["timeout"], function["memory_size"]) == (
-        "apps/api/src/index.handler",
-        120,
-        1024,
+    stacks["prod_placeholder"].resource_count_is("aws_lambda_function", 1)
+    stacks["prod_placeholder"].has_resource_properties(
+        "aws_lambda_function",
+        {
+            "function_name": "sgcarstrends-prod-api",
+            "architectures": ["arm64"],
+            "runtime": "nodejs22.x",
+            "handler": "apps/api/src/index.handler",
+            "timeout": 120,
+            "memory_size": 1024,
+            "environment": {
+                "variables": Match.object_equals({"STAGE": "prod", "DATABASE_URL": "${var.DATABASE_URL}"})
+            },
+        },
     )
-    assert function["function_name"] == "sgcarstrends-prod-api"
-    assert function["environment"]["variables"] == {"STAGE": "prod", "DATABASE_URL": "${var.DATABASE_URL}"}
 
 
 def test_role_is_assumable_by_lambda_only_and_logs_only_to_its_own_group(scenarios):
     stack = scenarios[0]["prod_placeholder"]
-    _, role = only(stack, "aws_iam_role")
+    _, role = single(stack, "aws_iam_role")
     assert role["name"] == "sgcarstrends-prod-api-role"
     statement = json.loads(role["assume_role_policy"])["Statement"]
     assert statement == [
         {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
     ]
-    log_group_address, _ = only(stack, "aws_cloudwatch_log_group")
-    _, policy = only(stack, "aws_iam_role_policy")
+    log_group_address, _ = single(stack, "aws_cloudwatch_log_group")
+    _, policy = single(stack, "aws_iam_role_policy")
     (logging,) = json.loads(policy["policy"])["Statement"]
     assert logging["Resource"] == "${" + log_group_address + ".arn}:*"
     assert set(logging["Action"]) == {"logs:CreateLogStream", "logs:PutLogEvents"}
@@ -98,8 +112,8 @@ def test_role_is_assumable_by_lambda_only_and_logs_only_to_its_own_group(scenari
 def test_log_group_has_stage_retention_and_exists_before_the_function(scenarios):
     stacks, _ = scenarios
     for name, retention in (("prod_placeholder", 90), ("dev_dir", 7), ("pr_zip", 3)):
-        address, group = only(stacks[name], "aws_cloudwatch_log_group")
-        _, function = only(stacks[name], "aws_lambda_function")
+        address, group = single(stacks[name], "aws_cloudwatch_log_group")
+        _, function = single(stacks[name], "aws_lambda_function")
         assert group["name"] == f"/aws/lambda/{function['function_name']}"
         assert group["retention_in_days"] == retention
         assert address in function["depends_on"]
@@ -107,47 +121,52 @@ def test_log_group_has_stage_retention_and_exists_before_the_function(scenarios)
 
 def test_prevent_destroy_on_prod_only(scenarios):
     stacks, _ = scenarios
-    assert only(stacks["prod_placeholder"], "aws_cloudwatch_log_group")[1]["lifecycle"] == {
-        "prevent_destroy": True
-    }
-    assert only(stacks["prod_placeholder"], "aws_lambda_function")[1]["lifecycle"]["prevent_destroy"] is True
+    prod = stacks["prod_placeholder"]
+    prod.has_resource_properties(
+        "aws_cloudwatch_log_group", {"lifecycle": Match.object_equals({"prevent_destroy": True})}
+    )
+    prod.has_resource_properties("aws_lambda_function", {"lifecycle": {"prevent_destroy": True}})
     for resource_type in ("aws_lambda_function", "aws_cloudwatch_log_group"):
-        assert "lifecycle" not in only(stacks["dev_dir"], resource_type)[1]
+        stacks["dev_dir"].all_resources_properties(resource_type, {"lifecycle": Match.absent()})
 
 
 def test_placeholder_keeps_deployed_code_and_a_build_replaces_it(scenarios):
     stacks, _ = scenarios
-    placeholder = only(stacks["prod_placeholder"], "aws_lambda_function")[1]["lifecycle"]
-    assert placeholder == {"prevent_destroy": True, "ignore_changes": list(PLACEHOLDER_IGNORED_ATTRIBUTES)}
+    stacks["prod_placeholder"].has_resource_properties(
+        "aws_lambda_function",
+        {
+            "lifecycle": Match.object_equals(
+                {"prevent_destroy": True, "ignore_changes": list(PLACEHOLDER_IGNORED_ATTRIBUTES)}
+            )
+        },
+    )
     for with_build in ("dev_dir", "pr_zip"):
-        assert "lifecycle" not in only(stacks[with_build], "aws_lambda_function")[1], with_build
+        stacks[with_build].all_resources_properties("aws_lambda_function", {"lifecycle": Match.absent()})
 
 
-def test_keep_deployed_code_merges_with_the_stage_lifecycle():
-    from modules.app.bindings import TerraformResourceLifecycle
-
-    merged = keep_deployed_code(
-        TerraformResourceLifecycle(prevent_destroy=True, ignore_changes=["tags", "filename"])
-    )
-    assert merged.prevent_destroy is True
-    assert merged.ignore_changes == ["tags", "filename", *PLACEHOLDER_IGNORED_ATTRIBUTES[1:]]
-    unprotected = keep_deployed_code(None)
-    assert unprotected.prevent_destroy is None and unprotected.ignore_changes == list(
-        PLACEHOLDER_IGNORED_ATTRIBUTES
-    )
+def test_keep_deployed_code_ignores_the_code_attributes_only():
+    lifecycle = keep_deployed_code()
+    assert lifecycle.ignore_changes == list(PLACEHOLDER_IGNORED_ATTRIBUTES)
+    assert lifecycle.prevent_destroy is None, "protection comes from modules.app.protection, not here"
 
 
-def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios):
+def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios, scenario_dir):
     stacks, built = scenarios
     assert built["prod_placeholder"].is_placeholder and not built["pr_zip"].is_placeholder
     placeholder_zip = (
-        stacks["prod_placeholder"].path.parent
-        / only(stacks["prod_placeholder"], "aws_lambda_function")[1]["filename"]
+        scenario_dir
+        / "stacks"
+        / "prod_placeholder"
+        / single(stacks["prod_placeholder"], "aws_lambda_function")[1]["filename"]
     )
     assert "apps/api/src/index.mjs" in zipfile.ZipFile(placeholder_zip).namelist()
-    dir_zip = stacks["dev_dir"].path.parent / only(stacks["dev_dir"], "aws_lambda_function")[1]["filename"]
+    dir_zip = (
+        scenario_dir / "stacks" / "dev_dir" / single(stacks["dev_dir"], "aws_lambda_function")[1]["filename"]
+    )
     assert zipfile.ZipFile(dir_zip).namelist() == ["server.mjs"]
-    shipped_zip = stacks["pr_zip"].path.parent / only(stacks["pr_zip"], "aws_lambda_function")[1]["filename"]
+    shipped_zip = (
+        scenario_dir / "stacks" / "pr_zip" / single(stacks["pr_zip"], "aws_lambda_function")[1]["filename"]
+    )
     assert zipfile.ZipFile(shipped_zip).namelist() == ["apps/api/src/index.js"]
 
 
@@ -205,22 +224,25 @@ def test_missing_artifact_path_is_an_error_not_a_placeholder(tmp_path):
     missing = tmp_path / "dist"
     with pytest.raises(ArtifactError, match="does not exist") as error:
         LambdaFunction(
-            scratch_scope(), "fn", resolve_stage("dev"), LambdaFunctionProps(**API, code_path=str(missing))
+            scratch_scope(tmp_path),
+            "fn",
+            resolve_stage("dev"),
+            LambdaFunctionProps(**API, code_path=str(missing)),
         )
     assert str(missing) in str(error.value)
 
 
-def test_artifact_without_the_handler_module_is_refused(artifacts):
+def test_artifact_without_the_handler_module_is_refused(artifacts, tmp_path):
     with pytest.raises(ArtifactError, match="apps/api/src/index.mjs"):
         LambdaFunction(
-            scratch_scope(),
+            scratch_scope(tmp_path),
             "fn",
             resolve_stage("dev"),
             LambdaFunctionProps(**API, code_path=str(artifacts["dir"])),
         )
     with pytest.raises(ArtifactError, match="placeholder"):
         LambdaFunction(
-            scratch_scope(),
+            scratch_scope(tmp_path),
             "fn",
             resolve_stage("dev"),
             LambdaFunctionProps(name_suffix="web", handler="nope.handler"),
@@ -234,15 +256,17 @@ def test_artifact_path_comes_from_the_environment_or_placeholder():
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_platform_lambda_is_arm64_nodejs22(synth_output, stage):
-    functions = synth_output.stack(stage).resources("aws_lambda_function")
-    assert functions
+    template = Template.from_stack(synth_output.stack(stage))
+    functions = template.resources("aws_lambda_function")
+    assert functions, f"{stage} has no Lambda functions"
+    template.all_resources_properties(
+        "aws_lambda_function", {"architectures": ["arm64"], "runtime": "nodejs22.x"}
+    )
+    retention = resolve_stage(stage).settings.log_retention_days
     for function in functions.values():
-        assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-        group = f"/aws/lambda/{function['function_name']}"
-        retention = resolve_stage(stage).settings.log_retention_days
-        assert any(
-            g["name"] == group and g["retention_in_days"] == retention
-            for g in synth_output.stack(stage).resources("aws_cloudwatch_log_group").values()
+        template.has_resource_properties(
+            "aws_cloudwatch_log_group",
+            {"name": f"/aws/lambda/{function['function_name']}", "retention_in_days": retention},
         )
 
 
@@ -250,17 +274,26 @@ def test_every_platform_lambda_is_arm64_nodejs22(synth_output, stage):
     "stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)]
 )
 def test_platform_functions_and_log_groups_prevent_destroy_only_on_prod(synth_output, stage, protected):
-    stack = synth_output.stack(stage)
+    template = Template.from_stack(synth_output.stack(stage))
     for resource_type in ("aws_lambda_function", "aws_cloudwatch_log_group"):
-        for address, body in stack.resources(resource_type).items():
-            assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected, address
+        if protected:
+            template.all_resources_properties(resource_type, {"lifecycle": {"prevent_destroy": True}})
+            continue
+        bodies = template.resources(resource_type)
+        assert bodies, f"{stage} has no {resource_type}"
+        for address, body in bodies.items():
+            assert "prevent_destroy" not in body.get("lifecycle", {}), address
 
 
 @pytest.mark.parametrize("stage", ["dev", "pr-123"])
 def test_nothing_on_dev_or_ephemeral_stages_blocks_one_command_destroy(synth_output, stage):
-    stack = synth_output.stack(stage)
+    template = Template.from_stack(synth_output.stack(stage))
     blocking = [
-        a for a, body in stack.resources().items() if body.get("lifecycle", {}).get("prevent_destroy")
+        address
+        for resource_type in template.resource_types()
+        for address, body in template.resources(resource_type).items()
+        if body.get("lifecycle", {}).get("prevent_destroy")
     ]
     assert blocking == []
-    assert all(b["force_destroy"] is True for b in stack.resources("aws_s3_bucket").values())
+    template.resource_count_is("aws_s3_bucket", 1)
+    template.all_resources_properties("aws_s3_bucket", {"force_destroy": True})

@@ -4,7 +4,7 @@ import pytest
 
 from modules.edge.cdn import CdnProps, default_aliases
 from stages import resolve_stage
-from tests.modules.construct_synth import CERTIFICATE_ARN, only, synth_constructs
+from tests.modules.synth import CERTIFICATE_ARN, single, synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 EXPECTED_ALIASES = {
@@ -23,7 +23,7 @@ PLAIN = dict(
 
 
 def _distribution(synth_output, stage):
-    return only(synth_output.stack(stage), "aws_cloudfront_distribution")
+    return single(synth_output.stack(stage), "aws_cloudfront_distribution").body
 
 
 def _behaviours(distribution):
@@ -58,7 +58,7 @@ def test_certificate_is_the_validated_us_east_1_one(synth_output, stage):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_hsts_and_security_headers(synth_output, stage):
-    headers = only(synth_output.stack(stage), "aws_cloudfront_response_headers_policy")[
+    headers = single(synth_output.stack(stage), "aws_cloudfront_response_headers_policy").body[
         "security_headers_config"
     ]
     hsts = headers["strict_transport_security"]
@@ -81,7 +81,7 @@ def test_three_cache_policies_for_static_ssr_and_api(synth_output, stage):
     assert policies["static"][1]["default_ttl"] >= 86_400 and policies["static"][1]["min_ttl"] >= 86_400
     assert policies["ssr"][1]["default_ttl"] == 0
     assert (policies["api"][1]["default_ttl"], policies["api"][1]["max_ttl"]) == (0, 0)
-    distribution = only(stack, "aws_cloudfront_distribution")
+    distribution = single(stack, "aws_cloudfront_distribution").body
     by_path = {b.get("path_pattern", "default"): b for b in _behaviours(distribution)}
     assert set(by_path) == {"default", "/_next/static/*", "/api/*"}
     for path, kind in (("default", "ssr"), ("/_next/static/*", "static"), ("/api/*", "api")):
@@ -137,17 +137,18 @@ def test_prevent_destroy_only_on_prod(synth_output, stage):
     assert lifecycle.get("prevent_destroy", False) is (stage == "prod")
 
 
-def test_plain_inputs_build_a_distribution_and_metrics():
+def test_plain_inputs_build_a_distribution_and_metrics(tmp_path):
     from modules.edge.cdn import Cdn
 
     built = {}
     stack = synth_constructs(
         "staging",
         lambda scope, stage, _: built.setdefault("cdn", Cdn(scope, "cdn", stage, CdnProps(**PLAIN))),
+        tmp_path,
     )
-    distribution = only(stack, "aws_cloudfront_distribution")
+    distribution = single(stack, "aws_cloudfront_distribution").body
     assert distribution["viewer_certificate"]["acm_certificate_arn"] == CERTIFICATE_ARN
-    assert only(stack, "aws_s3_bucket_policy")["bucket"] == "assets"
+    assert single(stack, "aws_s3_bucket_policy").body["bucket"] == "assets"
     metric = built["cdn"].metric_5xx_rate()
     assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == (
         "AWS/CloudFront",

@@ -4,7 +4,7 @@ import pytest
 
 from modules.edge.certificates import CertificateProps, DnsValidatedCertificate
 from stages import resolve_stage
-from tests.modules.construct_synth import only, synth_constructs
+from tests.modules.synth import single, synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 EXPECTED_CDN_NAMES = {
@@ -67,7 +67,7 @@ def test_prod_certificates_cannot_be_destroyed(synth_output, stage):
         assert certificate["lifecycle"].get("prevent_destroy", False) is (stage == "prod")
 
 
-def test_without_validation_there_are_no_records_and_the_raw_arn_is_used():
+def test_without_validation_there_are_no_records_and_the_raw_arn_is_used(tmp_path):
     built = {}
 
     def build(scope, stage, providers):
@@ -76,14 +76,14 @@ def test_without_validation_there_are_no_records_and_the_raw_arn_is_used():
         )
         built["certificate"] = DnsValidatedCertificate(scope, "certificate", stage, props)
 
-    stack = synth_constructs("dev", build)
-    assert only(stack, "aws_acm_certificate")["provider"] == "aws.us_east_1"
+    stack = synth_constructs("dev", build, tmp_path)
+    assert single(stack, "aws_acm_certificate").body["provider"] == "aws.us_east_1"
     assert stack.resources("aws_acm_certificate_validation") == {}
     assert stack.resources("cloudflare_dns_record") == {}
     assert built["certificate"].validation is None
 
 
-def test_validated_certificate_built_from_plain_inputs():
+def test_validated_certificate_built_from_plain_inputs(tmp_path):
     def build(scope, stage, providers):
         props = CertificateProps(
             domain_name="staging.sgcarstrends.com",
@@ -92,9 +92,9 @@ def test_validated_certificate_built_from_plain_inputs():
         )
         DnsValidatedCertificate(scope, "certificate", stage, props)
 
-    stack = synth_constructs("staging", build)
-    assert only(stack, "cloudflare_dns_record")["zone_id"] == ZONE_ID
-    assert "provider" not in only(stack, "aws_acm_certificate_validation")
+    stack = synth_constructs("staging", build, tmp_path)
+    assert single(stack, "cloudflare_dns_record").body["zone_id"] == ZONE_ID
+    assert "provider" not in single(stack, "aws_acm_certificate_validation").body
 
 
 @pytest.mark.parametrize(

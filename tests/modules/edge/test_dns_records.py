@@ -1,15 +1,13 @@
 """Cloudflare records for every hostname (DNS only), DNSSEC owned by prod, nothing on local targets."""
 
 import json
-import tempfile
-from pathlib import Path
 
 import pytest
 
 from harness.synth import SynthesizedStack
 from modules.edge.dns_records import DnsRecords, DnsRecordsProps, DnsTarget, stage_dns_props
 from stages import resolve_stage
-from tests.modules.construct_synth import only, synth_constructs
+from tests.modules.synth import single, synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 ZONE_ID = "0123456789abcdef0123456789abcdef"
@@ -66,14 +64,14 @@ def test_zone_id_is_a_variable_with_a_lookup_fallback(synth_output):
 
 
 @pytest.fixture(scope="module")
-def local_stack() -> SynthesizedStack:
+def local_stack(tmp_path_factory) -> SynthesizedStack:
     """The whole dev platform for a loopback AWS endpoint (no Cloudflare), synthesized in-process."""
     from modules.app.bindings import App
     from modules.app.deployment_target import DeploymentTarget
     from modules.app.platform_stack import PlatformStack
     from modules.state.backend import BackendSettings
 
-    outdir = Path(tempfile.mkdtemp(prefix="local-target-"))
+    outdir = tmp_path_factory.mktemp("local-target")
     app = App(outdir=str(outdir), stack_traces=False)
     PlatformStack(
         app,
@@ -103,12 +101,12 @@ def test_local_target_leaves_the_cdn_and_its_alarm_out(local_stack):
     assert "sgcarstrends-dev-api-health-check-failed" in names
 
 
-def test_plain_inputs_with_a_given_zone_id():
+def test_plain_inputs_with_a_given_zone_id(tmp_path):
     props = DnsRecordsProps(
         records=(DnsTarget("pr-9.sgcarstrends.com", "d111.cloudfront.net", "web"),), zone_id=ZONE_ID
     )
-    stack = synth_constructs("pr-9", lambda scope, stage, _: DnsRecords(scope, "dns", stage, props))
-    record = only(stack, "cloudflare_dns_record")
+    stack = synth_constructs("pr-9", lambda scope, stage, _: DnsRecords(scope, "dns", stage, props), tmp_path)
+    record = single(stack, "cloudflare_dns_record").body
     assert (record["name"], record["content"], record["zone_id"]) == (
         "pr-9.sgcarstrends.com",
         "d111.cloudfront.net",

@@ -4,7 +4,7 @@ import pytest
 
 from modules.monitoring.alarms import Alarm, AlarmProps, MetricExpression
 from modules.monitoring.metrics import Metric
-from tests.modules.construct_synth import only, synth_constructs
+from tests.modules.synth import single, synth_constructs
 
 TOPIC = "arn:aws:sns:ap-southeast-1:123456789012:sgcarstrends-dev-alarms"
 ERRORS = Metric("AWS/Lambda", "Errors", {"FunctionName": "f"})
@@ -25,9 +25,9 @@ def _props(**overrides):
     return AlarmProps(**{**base, **overrides})
 
 
-def test_a_metric_alarm_synthesizes_namespace_dimensions_and_actions():
-    stack = synth_constructs("dev", lambda scope, stage, _: Alarm(scope, "alarm", stage, _props()))
-    alarm = only(stack, "aws_cloudwatch_metric_alarm")
+def test_a_metric_alarm_synthesizes_namespace_dimensions_and_actions(tmp_path):
+    stack = synth_constructs("dev", lambda scope, stage, _: Alarm(scope, "alarm", stage, _props()), tmp_path)
+    alarm = single(stack, "aws_cloudwatch_metric_alarm").body
     assert (alarm["alarm_name"], alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
         "sgcarstrends-dev-api-lambda-throttles",
         "AWS/Lambda",

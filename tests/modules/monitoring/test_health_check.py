@@ -3,10 +3,10 @@
 import pytest
 
 from modules.monitoring.health_check import HealthCheck, HealthCheckProps
-from tests.modules.construct_synth import only, synth_constructs
+from tests.modules.synth import single, synth_constructs
 
 
-def test_health_check_and_its_us_east_1_metric():
+def test_health_check_and_its_us_east_1_metric(tmp_path):
     built = {}
     stack = synth_constructs(
         "pr-5",
@@ -14,8 +14,9 @@ def test_health_check_and_its_us_east_1_metric():
             "check",
             HealthCheck(scope, "health", stage, HealthCheckProps(domain_name="api-pr-5.sgcarstrends.com")),
         ),
+        tmp_path,
     )
-    check = only(stack, "aws_route53_health_check")
+    check = single(stack, "aws_route53_health_check").body
     assert (check["type"], check["fqdn"], check["port"], check["resource_path"]) == (
         "HTTPS",
         "api-pr-5.sgcarstrends.com",

@@ -5,7 +5,7 @@ import pytest
 from modules.monitoring.metrics import Metric
 from modules.monitoring.monitoring import FunctionMetrics, Monitoring, MonitoringProps
 from stages import resolve_stage
-from tests.modules.construct_synth import synth_constructs
+from tests.modules.synth import synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 REGIONAL = {
@@ -166,7 +166,7 @@ def _lambda_metric(name, **kwargs):
     return Metric("AWS/Lambda", name, {"FunctionName": "f"}, **kwargs)
 
 
-def test_plain_metrics_build_only_the_alarms_asked_for():
+def test_plain_metrics_build_only_the_alarms_asked_for(tmp_path):
     function = FunctionMetrics(
         "api",
         _lambda_metric("Errors"),
@@ -180,6 +180,7 @@ def test_plain_metrics_build_only_the_alarms_asked_for():
         lambda scope, stage, _: Monitoring(
             scope, "monitoring", stage, MonitoringProps(functions=(function,))
         ),
+        tmp_path,
     )
     names = sorted(alarm["alarm_name"] for alarm in stack.resources("aws_cloudwatch_metric_alarm").values())
     assert names == [

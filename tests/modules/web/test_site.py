@@ -7,7 +7,7 @@ import pytest
 from modules.web.server import WebServerProps
 from modules.web.site import Web
 from stages import resolve_stage
-from tests.modules.stack_scenarios import by_name, only, scratch_scope, synth_scenarios
+from tests.modules.synth import scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 WEB_MEMORY = {"prod": 1536, "staging": 1024, "dev": 1024, "pr-123": 512}
@@ -15,7 +15,7 @@ DISTRIBUTION_ARN = "arn:aws:cloudfront::123456789012:distribution/E2EXAMPLE"
 
 
 @pytest.fixture(scope="module")
-def scenarios():
+def scenarios(tmp_path_factory):
     def granted(stack, stage):
         web = Web(stack, "web", stage)
         web.grant_read_to_distribution(DISTRIBUTION_ARN)
@@ -25,14 +25,15 @@ def scenarios():
         return Web(stack, "web", stage, WebServerProps(warm_interval_minutes=None, memory_mb=2048))
 
     return synth_scenarios(
-        {"granted": (resolve_stage("staging"), granted), "cold": (resolve_stage("dev"), cold)}
+        {"granted": (resolve_stage("staging"), granted), "cold": (resolve_stage("dev"), cold)},
+        tmp_path_factory.mktemp("scenarios"),
     )
 
 
 def test_bucket_policy_lets_only_the_given_distribution_read_over_tls(scenarios):
     stack = scenarios[0]["granted"]
-    bucket_address, _ = only(stack, "aws_s3_bucket")
-    _, policy = only(stack, "aws_s3_bucket_policy")
+    bucket_address, _ = single(stack, "aws_s3_bucket")
+    _, policy = single(stack, "aws_s3_bucket_policy")
     allow, deny = json.loads(policy["policy"])["Statement"]
     assert allow["Principal"] == {"Service": "cloudfront.amazonaws.com"} and allow["Action"] == "s3:GetObject"
     assert allow["Condition"] == {"StringEquals": {"AWS:SourceArn": [DISTRIBUTION_ARN]}}
@@ -47,7 +48,7 @@ def test_no_bucket_policy_until_a_distribution_is_granted(scenarios):
 def test_warmer_can_be_turned_off_and_memory_overridden(scenarios):
     stack = scenarios[0]["cold"]
     assert not stack.resources("aws_cloudwatch_event_rule") and not stack.resources("aws_lambda_permission")
-    assert only(stack, "aws_lambda_function")[1]["memory_size"] == 2048
+    assert single(stack, "aws_lambda_function")[1]["memory_size"] == 2048
 
 
 def test_web_exposes_what_the_cdn_needs(scenarios):
@@ -56,8 +57,8 @@ def test_web_exposes_what_the_cdn_needs(scenarios):
         assert isinstance(value, str) and value
 
 
-def test_second_grant_and_empty_grant_are_refused():
-    web = Web(scratch_scope(), "web", resolve_stage("dev"))
+def test_second_grant_and_empty_grant_are_refused(tmp_path):
+    web = Web(scratch_scope(tmp_path), "web", resolve_stage("dev"))
     with pytest.raises(ValueError, match="at least one"):
         web.grant_read_to_distribution()
     web.grant_read_to_distribution(DISTRIBUTION_ARN)
@@ -79,7 +80,7 @@ def test_bad_server_props_are_refused(props, message):
 
 
 def _web_function(stack, stage):
-    return by_name(stack, "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-web")
+    return single(stack, "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-web"}).body
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -93,23 +94,23 @@ def test_ssr_lambda_is_arm64_nodejs22_with_stage_memory(synth_output, stage):
 @pytest.mark.parametrize("stage", STAGES)
 def test_one_warm_instance_via_a_five_minute_schedule(synth_output, stage):
     stack = synth_output.stack(stage)
-    rule_address, rule = only(stack, "aws_cloudwatch_event_rule")
+    rule_address, rule = single(stack, "aws_cloudwatch_event_rule")
     assert rule["name"] == f"sgcarstrends-{stage}-web-warmer"
     assert rule["schedule_expression"] == "rate(5 minutes)"
     function_address = next(
         a for a, f in stack.resources("aws_lambda_function").items() if f["function_name"].endswith("-web")
     )
-    _, target = only(stack, "aws_cloudwatch_event_target")
+    _, target = single(stack, "aws_cloudwatch_event_target")
     assert target["arn"] == "${" + function_address + ".arn}" and json.loads(target["input"]) == {
         "type": "warmer"
     }
-    permission = by_name(stack, "aws_lambda_permission", "principal", "events.amazonaws.com")
+    permission = single(stack, "aws_lambda_permission", {"principal": "events.amazonaws.com"}).body
     assert permission["source_arn"] == "${" + rule_address + ".arn}"
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_function_url_is_the_ssr_origin(synth_output, stage):
-    _, url = only(synth_output.stack(stage), "aws_lambda_function_url")
+    _, url = single(synth_output.stack(stage), "aws_lambda_function_url")
     assert url["authorization_type"] == "NONE" and url["invoke_mode"] == "BUFFERED"
 
 
@@ -123,12 +124,14 @@ def test_assets_bucket_is_encrypted_versioned_private_and_owner_enforced(synth_o
     ]
     assert stack.resource(address)["force_destroy"] is (stage in ("dev", "pr-123"))
     bucket_ref = "${" + address + ".id}"
-    assert by_name(stack, "aws_s3_bucket_versioning", "bucket", bucket_ref)["versioning_configuration"] == {
-        "status": "Enabled"
-    }
-    encryption = by_name(stack, "aws_s3_bucket_server_side_encryption_configuration", "bucket", bucket_ref)
+    assert single(stack, "aws_s3_bucket_versioning", {"bucket": bucket_ref}).body[
+        "versioning_configuration"
+    ] == {"status": "Enabled"}
+    encryption = single(
+        stack, "aws_s3_bucket_server_side_encryption_configuration", {"bucket": bucket_ref}
+    ).body
     assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == "AES256"
-    block = by_name(stack, "aws_s3_bucket_public_access_block", "bucket", bucket_ref)
+    block = single(stack, "aws_s3_bucket_public_access_block", {"bucket": bucket_ref}).body
     assert all(
         block[key] is True
         for key in (
@@ -138,7 +141,7 @@ def test_assets_bucket_is_encrypted_versioned_private_and_owner_enforced(synth_o
             "restrict_public_buckets",
         )
     )
-    ownership = by_name(stack, "aws_s3_bucket_ownership_controls", "bucket", bucket_ref)
+    ownership = single(stack, "aws_s3_bucket_ownership_controls", {"bucket": bucket_ref}).body
     assert ownership["rule"] == {"object_ownership": "BucketOwnerEnforced"}
 
 
@@ -158,10 +161,10 @@ def test_assets_bucket_policy_names_the_stage_distribution(synth_output, stage):
 def test_web_resources_prevent_destroy_only_on_prod(synth_output, stage, protected):
     stack = synth_output.stack(stage)
     bodies = [
-        by_name(stack, "aws_s3_bucket", "bucket", f"sgcarstrends-{stage}-web-assets"),
+        single(stack, "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-web-assets"}).body,
         _web_function(stack, stage),
-        by_name(stack, "aws_cloudwatch_log_group", "name", f"/aws/lambda/sgcarstrends-{stage}-web"),
-        only(stack, "aws_lambda_function_url")[1],
+        single(stack, "aws_cloudwatch_log_group", {"name": f"/aws/lambda/sgcarstrends-{stage}-web"}).body,
+        single(stack, "aws_lambda_function_url")[1],
     ]
     for body in bodies:
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected
