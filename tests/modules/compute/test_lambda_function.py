@@ -70,7 +70,6 @@ def scenarios(artifacts, scenario_dir):
             "pr_zip": (resolve_stage("pr-123"), from_zip),
         },
         scenario_dir,
-        tmp_path_factory.mktemp("scenarios"),
     )
 
 
