@@ -7,8 +7,9 @@ changing prod's memory is a data change here, never a new code block.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
-from stages.model import AlarmThresholds, Protection, Stage, StageKind, StageSettings
+from stages.model import ZONE_NAME, AlarmThresholds, Protection, Stage, StageKind, StageSettings
 from stages.validation import (
     check_aws_name_lengths,
     check_dns_label,
@@ -24,6 +25,8 @@ PERMANENT_STAGES: dict[str, Stage] = {
         name="prod",
         kind=StageKind.PERMANENT,
         protection=Protection.PROTECTED,
+        web_at_apex=True,
+        redirect_domains=(f"www.{ZONE_NAME}",),
         settings=StageSettings(
             api_memory_mb=1024,
             web_memory_mb=1536,
@@ -94,16 +97,16 @@ def parse_stage_list(text: str) -> list[str]:
 
 
 def selected_stages(
-    extra_names: list[str] | None = None, environ: dict[str, str] | None = None
+    extra_names: list[str] | None = None, environ: Mapping[str, str] | None = None
 ) -> list[Stage]:
     """Permanent stages, then ephemeral ones from the CLI and `SGCT_EPHEMERAL_STAGES`.
 
     Every name is validated before any stage is returned, so a bad name stops
     synthesis before anything is written.
     """
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     stages = list(PERMANENT_STAGES.values())
-    requested = [*(extra_names or []), *parse_stage_list(environ.get(EPHEMERAL_STAGES_VARIABLE, ""))]
+    requested = [*(extra_names or []), *parse_stage_list(env.get(EPHEMERAL_STAGES_VARIABLE, ""))]
     for name in dict.fromkeys(requested):
         stages.append(ephemeral_stage(name))
     return stages

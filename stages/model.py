@@ -2,7 +2,7 @@
 
 Why: every module reads its per-stage choices (memory, retention, CORS,
 protection, hostnames) from a `Stage`, so stage differences live in one
-place as data instead of `if stage == "prod"` branches across modules.
+place as data (set in `stages/catalog.py`) instead of `if stage == "prod"` branches.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class StageKind(enum.Enum):
 class Protection(enum.Enum):
     """How hard Terraform must work to destroy a stage's stateful resources.
 
-    PROTECTED: `prevent_destroy` plus AWS deletion protection (prod).
+    PROTECTED: `prevent_destroy` on stateful and user-facing resources (prod).
     RETAINED: kept on destroy, never force-destroyed (staging).
     NONE: destroyable in one command, buckets force-destroyed (dev, ephemeral).
     """
@@ -145,6 +145,12 @@ class StageSettings:
                 f"StageSettings.log_retention_days={self.log_retention_days} is not a CloudWatch retention "
                 f"value; use one of {CLOUDWATCH_RETENTION_DAYS}."
             )
+        if (self.throttle_rate_limit is None) != (self.throttle_burst_limit is None):
+            raise ValueError(
+                "StageSettings: API throttling needs both throttle_rate_limit and throttle_burst_limit, "
+                f"or neither (got {self.throttle_rate_limit} and {self.throttle_burst_limit}); "
+                "API Gateway reads an unset half as a limit of 0."
+            )
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,18 @@ class Stage:
     kind: StageKind
     protection: Protection
     settings: StageSettings = field(default_factory=StageSettings)
+    web_at_apex: bool = False
+    """default: the web answers on `<name>.sgcarstrends.com`; True serves it on the zone apex (prod)."""
+    redirect_domains: tuple[str, ...] = ()
+    """default: none. Hostnames in the zone that permanently redirect to the web domain (prod's `www`)."""
+
+    def __post_init__(self) -> None:
+        for host in self.redirect_domains:
+            if not host.endswith("." + ZONE_NAME) or host == self.web_domain:
+                raise ValueError(
+                    f"stage {self.name!r}: redirect domain {host!r} must be a hostname under {ZONE_NAME} "
+                    f"other than the web domain {self.web_domain!r}, e.g. 'www.{ZONE_NAME}'."
+                )
 
     @property
     def is_permanent(self) -> bool:
@@ -175,20 +193,13 @@ class Stage:
 
     @property
     def web_domain(self) -> str:
-        if self.name == "prod":
-            return ZONE_NAME
-        return f"{self.name}.{ZONE_NAME}"
+        return ZONE_NAME if self.web_at_apex else f"{self.name}.{ZONE_NAME}"
 
     @property
     def api_domain(self) -> str:
         if self.is_permanent:
             return f"api.{self.web_domain}"
         return f"api-{self.name}.{ZONE_NAME}"
-
-    @property
-    def redirect_domains(self) -> tuple[str, ...]:
-        """Hostnames that permanently redirect to the web domain (prod's `www`)."""
-        return (f"www.{ZONE_NAME}",) if self.name == "prod" else ()
 
     @property
     def wildcard_domain(self) -> str | None:

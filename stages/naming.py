@@ -5,6 +5,10 @@ otherwise fail at apply time, deep inside AWS, after half a stage exists.
 Listing every derived name here lets `stages.validation` reject the stage
 name before anything is written, and `Stage.name_for` refuses a name that
 is not catalogued, so a new resource cannot skip the check.
+
+The catalogue is data: `NAME_KINDS` lists, per resource kind, its AWS length
+limit and the names derived for it. A new name goes into its kind's group;
+a name listed twice is refused when the catalogue is built.
 """
 
 from __future__ import annotations
@@ -24,84 +28,115 @@ class DerivedName:
         return self.pattern.format(prefix=prefix)
 
 
-LAMBDA_FUNCTION_MAX = 64
-IAM_ROLE_MAX = 64
-S3_BUCKET_MAX = 63
-LOG_GROUP_MAX = 512
-ALARM_MAX = 255
-SNS_TOPIC_MAX = 256
-EVENT_RULE_MAX = 64
-API_GATEWAY_MAX = 128
-CLOUDFRONT_POLICY_MAX = 128
-CLOUDFRONT_OAC_MAX = 64
-ROUTE53_HEALTH_CHECK_TAG_MAX = 256
-SSM_PARAMETER_MAX = 2048
+@dataclass(frozen=True)
+class NameKind:
+    """The names derived for one kind of AWS resource, and that kind's length limit."""
 
-_CATALOGUE: dict[str, DerivedName] = {}
+    resource_kind: str
+    max_length: int
+    suffixes: tuple[str, ...] = ()
+    """Names `{prefix}-<suffix>`, looked up by `<suffix>`."""
+    patterns: tuple[tuple[str, str], ...] = ()
+    """`(lookup key, pattern)` for names shaped otherwise, e.g. `/aws/lambda/{prefix}-api`."""
 
 
-def register(suffix: str, resource_kind: str, max_length: int, pattern: str | None = None) -> None:
-    """Catalogue a stage-prefixed name `{prefix}-<suffix>` (or a custom pattern)."""
-    _CATALOGUE[suffix] = DerivedName(resource_kind, pattern or "{prefix}-" + suffix, max_length)
+_FUNCTIONS = ("api", "api-authorizer", "web", "health-check", "alarm-notifier")
+_FUNCTION_ALARMS = ("lambda-error-rate-high", "lambda-throttles", "lambda-duration-near-timeout")
+
+NAME_KINDS: tuple[NameKind, ...] = (
+    # "api-authorizer" also names the HTTP API's authorizer (API Gateway allows
+    # 128 characters; the Lambda limit is tighter).
+    NameKind("Lambda function", 64, suffixes=_FUNCTIONS),
+    NameKind("IAM role", 64, suffixes=tuple(f"{name}-role" for name in _FUNCTIONS)),
+    NameKind(
+        "CloudWatch log group",
+        512,
+        patterns=(
+            *((f"/aws/lambda/{name}", "/aws/lambda/{prefix}-" + name) for name in _FUNCTIONS),
+            ("/aws/apigateway/http-api", "/aws/apigateway/{prefix}-http-api"),
+        ),
+    ),
+    NameKind("S3 bucket", 63, suffixes=("web-assets",)),
+    NameKind("API Gateway API", 128, suffixes=("http-api",)),
+    NameKind("SNS topic", 256, suffixes=("alarms", "alarms-global")),
+    NameKind(
+        "KMS alias",
+        256,
+        patterns=(
+            ("alias/alarms", "alias/{prefix}-alarms"),
+            ("alias/alarms-global", "alias/{prefix}-alarms-global"),
+        ),
+    ),
+    NameKind("EventBridge rule", 64, suffixes=("web-warmer", "health-check-schedule")),
+    NameKind("CloudFront cache policy", 128, suffixes=("web-static", "web-ssr", "web-api")),
+    NameKind("CloudFront response headers policy", 128, suffixes=("web-security-headers",)),
+    NameKind("CloudFront origin request policy", 128, suffixes=("web-forward-all",)),
+    NameKind("CloudFront function", 64, suffixes=("web-www-redirect",)),
+    NameKind("CloudFront origin access control", 64, suffixes=("web-assets-oac",)),
+    NameKind("Route 53 health check Name tag", 256, suffixes=("api-health",)),
+    NameKind(
+        "CloudWatch alarm",
+        255,
+        suffixes=(
+            *(f"{label}-{alarm}" for label in ("api", "web") for alarm in _FUNCTION_ALARMS),
+            "api-5xx-high",
+            "api-latency-p95-high",
+            "api-health-check-failed",
+            "web-cdn-5xx-rate-high",
+        ),
+    ),
+)
+
+
+class Catalogue:
+    """Lookup key -> `DerivedName`; registering a key twice is an error."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, DerivedName] = {}
+
+    def register(self, key: str, name: DerivedName) -> None:
+        if key in self._names:
+            raise ValueError(
+                f"AWS name {key!r} is catalogued twice ({self._names[key].resource_kind} and "
+                f"{name.resource_kind}); list it once, in its resource kind's group in stages/naming.py."
+            )
+        self._names[key] = name
+
+    def register_kind(self, kind: NameKind) -> None:
+        for suffix in kind.suffixes:
+            self.register(suffix, DerivedName(kind.resource_kind, "{prefix}-" + suffix, kind.max_length))
+        for key, pattern in kind.patterns:
+            self.register(key, DerivedName(kind.resource_kind, pattern, kind.max_length))
+
+    def lookup(self, key: str) -> DerivedName:
+        try:
+            return self._names[key]
+        except KeyError:
+            raise KeyError(
+                f"AWS name suffix {key!r} is not in the naming catalogue; add it to its resource kind's "
+                "group in stages/naming.py (NAME_KINDS) so stage-name length checks cover it."
+            ) from None
+
+    def names(self) -> tuple[DerivedName, ...]:
+        return tuple(self._names.values())
+
+
+def build_catalogue(kinds: tuple[NameKind, ...]) -> Catalogue:
+    """The catalogue of `kinds`; raises ValueError on a name listed twice."""
+    built = Catalogue()
+    for kind in kinds:
+        built.register_kind(kind)
+    return built
+
+
+_CATALOGUE = build_catalogue(NAME_KINDS)
 
 
 def lookup(suffix: str) -> DerivedName:
     """The catalogued name for `suffix`, or a KeyError that says how to add it."""
-    try:
-        return _CATALOGUE[suffix]
-    except KeyError:
-        raise KeyError(
-            f"AWS name suffix {suffix!r} is not in the naming catalogue; add it with "
-            f"stages.naming.register() so stage-name length checks cover it."
-        ) from None
+    return _CATALOGUE.lookup(suffix)
 
 
 def catalogue() -> tuple[DerivedName, ...]:
-    return tuple(_CATALOGUE.values())
-
-
-# Lambda functions and their roles. "api-authorizer" also names the HTTP API's
-# authorizer (API Gateway allows 128 characters; the Lambda limit is tighter).
-for _function in ("api", "api-authorizer", "web", "health-check", "alarm-notifier"):
-    register(_function, "Lambda function", LAMBDA_FUNCTION_MAX)
-    register(f"{_function}-role", "IAM role", IAM_ROLE_MAX)
-    register(
-        f"/aws/lambda/{_function}",
-        "CloudWatch log group",
-        LOG_GROUP_MAX,
-        pattern="/aws/lambda/{prefix}-" + _function,
-    )
-
-register("web-assets", "S3 bucket", S3_BUCKET_MAX)
-register("http-api", "API Gateway API", API_GATEWAY_MAX)
-register(
-    "/aws/apigateway/http-api",
-    "CloudWatch log group",
-    LOG_GROUP_MAX,
-    pattern="/aws/apigateway/{prefix}-http-api",
-)
-register("alarms", "SNS topic", SNS_TOPIC_MAX)
-register("web-warmer", "EventBridge rule", EVENT_RULE_MAX)
-register("health-check-schedule", "EventBridge rule", EVENT_RULE_MAX)
-register("web-static", "CloudFront cache policy", CLOUDFRONT_POLICY_MAX)
-register("web-ssr", "CloudFront cache policy", CLOUDFRONT_POLICY_MAX)
-register("web-api", "CloudFront cache policy", CLOUDFRONT_POLICY_MAX)
-register("web-security-headers", "CloudFront response headers policy", CLOUDFRONT_POLICY_MAX)
-register("web-forward-all", "CloudFront origin request policy", CLOUDFRONT_POLICY_MAX)
-register("web-www-redirect", "CloudFront function", LAMBDA_FUNCTION_MAX)
-register("web-assets-oac", "CloudFront origin access control", CLOUDFRONT_OAC_MAX)
-register("api-lambda-error-rate-high", "CloudWatch alarm", ALARM_MAX)
-register("api-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
-register("web-lambda-duration-near-timeout", "CloudWatch alarm", ALARM_MAX)
-
-# Edge and monitoring (modules/edge/cdn.py, modules/monitoring/monitoring.py and its parts).
-KMS_ALIAS_MAX = 256
-register("alarms-global", "SNS topic", SNS_TOPIC_MAX)
-register("alias/alarms", "KMS alias", KMS_ALIAS_MAX, pattern="alias/{prefix}-alarms")
-register("alias/alarms-global", "KMS alias", KMS_ALIAS_MAX, pattern="alias/{prefix}-alarms-global")
-register("api-health", "Route 53 health check Name tag", ROUTE53_HEALTH_CHECK_TAG_MAX)
-for _label in ("api", "web"):
-    for _alarm in ("lambda-error-rate-high", "lambda-throttles", "lambda-duration-near-timeout"):
-        register(f"{_label}-{_alarm}", "CloudWatch alarm", ALARM_MAX)
-for _alarm in ("api-5xx-high", "api-latency-p95-high", "api-health-check-failed", "web-cdn-5xx-rate-high"):
-    register(_alarm, "CloudWatch alarm", ALARM_MAX)
+    """Every catalogued name, grouped by resource kind."""
+    return _CATALOGUE.names()

@@ -78,7 +78,8 @@ class ApiServiceProps:
     authorizer_enabled: bool = False
     """default: off (see the module docstring). On: a bearer-token REQUEST authorizer guards `$default`."""
     authorizer_token: str | None = None
-    """default: none; the expected bearer token (`Secrets.reference("SG_CARS_TRENDS_API_TOKEN")`), required when the authorizer is enabled."""
+    """default: none; the expected bearer token (`Secrets.reference("SG_CARS_TRENDS_API_TOKEN")`), required
+    when the authorizer is enabled."""
     public_routes: tuple[str, ...] = (HEALTH_ROUTE,)
     """default: `GET /health` only. Routes that never take the authorizer."""
     disable_execute_api_endpoint: bool = False
@@ -97,7 +98,8 @@ class ApiServiceProps:
         for route in self.public_routes:
             if not _ROUTE_KEY.match(route):
                 raise ValueError(
-                    f"ApiServiceProps.public_routes: {route!r} is not a route key like 'POST /workflows/{{proxy+}}'."
+                    f"ApiServiceProps.public_routes: {route!r} is not a route key like 'POST "
+                    f"/workflows/{{proxy+}}'."
                 )
         if self.authorizer_enabled and not self.authorizer_token:
             raise ValueError(
@@ -112,11 +114,6 @@ class ApiService(Construct):
     def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: ApiServiceProps) -> None:
         super().__init__(scope, construct_id)
         settings = stage.settings
-        if (settings.throttle_rate_limit is None) != (settings.throttle_burst_limit is None):
-            raise ValueError(
-                f"stage {stage.name!r}: set both throttle_rate_limit and throttle_burst_limit, or neither "
-                f"(got {settings.throttle_rate_limit} and {settings.throttle_burst_limit})."
-            )
         self.stage_name = stage.name
         self.function = LambdaFunction(
             self,
@@ -182,7 +179,7 @@ class ApiService(Construct):
             retention_in_days=settings.log_retention_days,
         )
         throttled = settings.throttle_rate_limit is not None
-        self.stage = Apigatewayv2Stage(
+        self.gateway_stage = Apigatewayv2Stage(
             self,
             "default_stage",
             api_id=self.api.id,
@@ -214,7 +211,7 @@ class ApiService(Construct):
             "mapping",
             api_id=self.api.id,
             domain_name=self.domain_name.id,
-            stage=self.stage.id,
+            stage=self.gateway_stage.id,
             # User-facing: without the mapping the API hostname answers 404.
         )
         # What the API hostname's DNS record (CNAME or alias) points at.

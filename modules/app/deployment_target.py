@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 LOCAL_ENDPOINT_VARIABLE = "SGCT_LOCAL_ENDPOINT"
@@ -55,10 +56,10 @@ class DeploymentTarget:
         return cls(aws_endpoint_url=check_loopback_endpoint(endpoint, "endpoint"))
 
     @classmethod
-    def from_environ(cls, environ: dict[str, str] | None = None) -> DeploymentTarget:
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> DeploymentTarget:
         """Real AWS unless `SGCT_LOCAL_ENDPOINT` names a loopback endpoint."""
-        environ = os.environ if environ is None else environ
-        endpoint = environ.get(LOCAL_ENDPOINT_VARIABLE) or None
+        env: Mapping[str, str] = os.environ if environ is None else environ
+        endpoint = env.get(LOCAL_ENDPOINT_VARIABLE) or None
         if endpoint is None:
             return cls()
         return cls(aws_endpoint_url=check_loopback_endpoint(endpoint))

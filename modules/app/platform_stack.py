@@ -126,11 +126,8 @@ class PlatformStack(TerraformStack):
             self.stage,
             CdnProps(
                 certificate_arn=self.cdn_certificate.certificate_arn,
-                assets_bucket_name=self.web.bucket_name,
-                assets_bucket_arn=self.web.bucket_arn,
                 assets_bucket_regional_domain_name=self.web.bucket_regional_domain_name,
                 ssr_origin_domain=self.web.ssr_origin_domain,
-                manage_assets_bucket_policy=False,  # the bucket's owner writes its one policy
             ),
         )
         self.web.grant_read_to_distribution(self.cdn.distribution_arn)

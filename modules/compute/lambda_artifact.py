@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def resolve_artifact(code_path: str | os.PathLike | None, handler: str, owner: s
     `owner` names the construct in error messages so the fix is obvious.
     """
     placeholder = code_path is None
-    path = PLACEHOLDER_DIR if placeholder else Path(code_path).expanduser().resolve()
+    path = PLACEHOLDER_DIR if code_path is None else Path(code_path).expanduser().resolve()
     if not path.exists():
         raise ArtifactError(
             f"{owner}: code artifact {str(path)!r} does not exist. Build the application first, fix the "
@@ -101,10 +102,10 @@ def resolve_artifact(code_path: str | os.PathLike | None, handler: str, owner: s
     return CodeArtifact(path=path, is_placeholder=placeholder)
 
 
-def artifacts_required(environ: dict[str, str] | None = None) -> bool:
+def artifacts_required(environ: Mapping[str, str] | None = None) -> bool:
     """True when `SGCT_REQUIRE_ARTIFACTS=1`: a missing artifact is an error, not a placeholder."""
-    environ = os.environ if environ is None else environ
-    value = environ.get(REQUIRE_ARTIFACTS_VARIABLE, "")
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    value = env.get(REQUIRE_ARTIFACTS_VARIABLE, "")
     if value not in ("", "0", "1"):
         raise ArtifactError(
             f"{REQUIRE_ARTIFACTS_VARIABLE}={value!r} is not allowed: use 1 (every function must get a build) "
@@ -114,16 +115,16 @@ def artifacts_required(environ: dict[str, str] | None = None) -> bool:
 
 
 def artifact_from_environ(
-    variable: str, environ: dict[str, str] | None = None, owner: str | None = None
+    variable: str, environ: Mapping[str, str] | None = None, owner: str | None = None
 ) -> str | None:
     """The artifact path CI names in `variable` (e.g. SGCT_API_ARTIFACT), or None for placeholder mode.
 
     With `SGCT_REQUIRE_ARTIFACTS=1` an unset `variable` is an ArtifactError naming
     `owner` (the function) and the variable, so a release never ships without code.
     """
-    environ = os.environ if environ is None else environ
-    path = environ.get(variable) or None
-    if path is None and artifacts_required(environ):
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    path = env.get(variable) or None
+    if path is None and artifacts_required(env):
         raise ArtifactError(
             f"{owner or 'a Lambda function'}: {REQUIRE_ARTIFACTS_VARIABLE}=1 but {variable} is not set. "
             f"Set {variable} to the application build (a directory or .zip), or unset "

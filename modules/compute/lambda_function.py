@@ -82,7 +82,8 @@ class LambdaFunctionProps:
         where = f"LambdaFunctionProps({self.name_suffix!r})"
         if not _HANDLER.match(self.handler):
             raise ValueError(
-                f"{where}: handler {self.handler!r} must look like 'path/module.export', e.g. 'index.handler'."
+                f"{where}: handler {self.handler!r} must look like 'path/module.export', e.g. "
+                "'index.handler'."
             )
         if not 1 <= self.timeout_seconds <= 900:
             raise ValueError(f"{where}: timeout_seconds={self.timeout_seconds} is outside Lambda's 1-900 s.")

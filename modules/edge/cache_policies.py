@@ -44,7 +44,8 @@ class CdnPolicyProps:
     static_ttl_seconds: int = ONE_YEAR_SECONDS
     """default: one year; `/_next/static/*` files carry a content hash in their name."""
     ssr_max_ttl_seconds: int = ONE_YEAR_SECONDS
-    """default: one year upper bound; default TTL is 0, so pages are cached only when the app sends `s-maxage`."""
+    """default: one year upper bound; default TTL is 0, so pages are cached only when the app sends
+    `s-maxage`."""
     hsts_max_age_seconds: int = 2 * ONE_YEAR_SECONDS
     """default: two years (the HSTS preload list asks for at least one)."""
     frame_option: str = "DENY"
@@ -55,7 +56,8 @@ class CdnPolicyProps:
     def __post_init__(self) -> None:
         if self.static_ttl_seconds < 86_400:
             raise ValueError(
-                f"static_ttl_seconds={self.static_ttl_seconds} is below one day; hashed assets should be cached >= 86400 s."
+                f"static_ttl_seconds={self.static_ttl_seconds} is below one day; hashed assets should be "
+                "cached >= 86400 s."
             )
         if self.hsts_max_age_seconds < HSTS_MIN_SECONDS:
             raise ValueError(
@@ -121,7 +123,10 @@ class CdnPolicies(Construct):
             self,
             "forward_all",
             name=name,
-            comment="All viewer headers except Host (function URLs reject a foreign Host), all cookies and query strings",
+            comment=(
+                "All viewer headers except Host (function URLs reject a foreign Host), "
+                "all cookies and query strings"
+            ),
             headers_config=CloudfrontOriginRequestPolicyHeadersConfig(
                 header_behavior="allExcept",
                 headers=CloudfrontOriginRequestPolicyHeadersConfigHeaders(items=["host"]),

@@ -4,7 +4,12 @@ Why these behaviours: `/_next/static/*` comes from the assets bucket through
 an origin access control (SigV4, always signed, the bucket stays private);
 `/api/*` goes uncached to the SSR origin (Next.js route handlers) unless an
 API origin is given; everything else is server-rendered by the SSR origin.
-On prod a viewer-request function answers `www` with a 301 to the apex.
+A stage with redirect domains (prod's `www`) gets a viewer-request function
+that answers them with a 301 to the web domain.
+
+The assets bucket's policy (read access for this distribution only) belongs
+to the bucket: its owner calls `WebAssets.grant_read_to_distribution` with
+`Cdn.distribution_arn`, so the policy is written in one place.
 """
 
 from __future__ import annotations
@@ -24,9 +29,8 @@ from modules.app.aws import (
     CloudfrontDistributionRestrictionsGeoRestriction,
     CloudfrontDistributionViewerCertificate,
     CloudfrontOriginAccessControl,
-    S3BucketPolicy,
 )
-from modules.app.bindings import Construct, Fn, Token
+from modules.app.bindings import Construct, Token
 from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
 from modules.edge.redirect_function import RedirectFunction
 from modules.monitoring.metrics import Metric
@@ -47,18 +51,14 @@ class CdnProps:
 
     certificate_arn: str
     """ACM certificate in us-east-1 covering every alias (CloudFront reads certificates only there)."""
-    assets_bucket_name: str
-    """Private S3 bucket holding `/_next/static/*`."""
-    assets_bucket_arn: str
     assets_bucket_regional_domain_name: str
+    """Regional domain name of the private S3 bucket holding `/_next/static/*`."""
     ssr_origin_domain: str
     """Hostname (no scheme, no path) of the SSR origin, e.g. a Lambda function URL's host."""
     aliases: tuple[str, ...] | None = None
     """default: the stage's web domain, redirect domains and wildcard (permanent stages)."""
     api_origin_domain: str | None = None
     """default: none, `/api/*` goes to the SSR origin (Next.js route handlers), uncached."""
-    manage_assets_bucket_policy: bool = True
-    """default: write the bucket policy that lets only this distribution read the bucket."""
     price_class: str = "PriceClass_200"
     """default: PriceClass_200, which includes the Singapore edge locations at lower cost."""
     policies: CdnPolicyProps = field(default_factory=CdnPolicyProps)
@@ -130,8 +130,6 @@ class Cdn(Construct):
         self.distribution_id: str = self.distribution.id
         self.domain_name: str = self.distribution.domain_name
         self.hosted_zone_id: str = self.distribution.hosted_zone_id
-        if props.manage_assets_bucket_policy:
-            self._assets_bucket_policy(props)
 
     def _distribution(self, stage: Stage, props: CdnProps) -> CloudfrontDistribution:
         origins = [
@@ -225,33 +223,6 @@ class Cdn(Construct):
                 event_type="viewer-request", function_arn=self.redirect.function.arn
             )
         ]
-
-    def _assets_bucket_policy(self, props: CdnProps) -> None:
-        """Only this distribution may read the bucket (OAC + AWS:SourceArn); plain HTTP is refused."""
-        statements = [
-            {
-                "Sid": "AllowCloudFrontRead",
-                "Effect": "Allow",
-                "Principal": {"Service": "cloudfront.amazonaws.com"},
-                "Action": "s3:GetObject",
-                "Resource": f"{props.assets_bucket_arn}/*",
-                "Condition": {"StringEquals": {"AWS:SourceArn": self.distribution.arn}},
-            },
-            {
-                "Sid": "DenyInsecureTransport",
-                "Effect": "Deny",
-                "Principal": "*",
-                "Action": "s3:*",
-                "Resource": [props.assets_bucket_arn, f"{props.assets_bucket_arn}/*"],
-                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-            },
-        ]
-        S3BucketPolicy(
-            self,
-            "assets_bucket_policy",
-            bucket=props.assets_bucket_name,
-            policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": statements}),
-        )
 
     def metric_5xx_rate(self) -> Metric:
         """Percentage of viewer requests answered with 5xx (us-east-1, Region=Global)."""

@@ -57,7 +57,8 @@ class CertificateProps:
                 )
             if "*" in name and not (name.startswith("*.") and name.count("*") == 1):
                 raise ValueError(
-                    f"certificate name {name!r}: a wildcard must be the whole first label, e.g. '*.sgcarstrends.com'."
+                    f"certificate name {name!r}: a wildcard must be the whole first label, e.g. "
+                    "'*.sgcarstrends.com'."
                 )
             if name.startswith("*.") and name[2:] not in names:
                 raise ValueError(

@@ -46,14 +46,16 @@ class MetricExpression:
         for query_id in self.metrics:
             if not _QUERY_ID.match(query_id):
                 raise ValueError(
-                    f"metric query ID {query_id!r} must start with a lowercase letter, then letters, digits or '_'."
+                    f"metric query ID {query_id!r} must start with a lowercase letter, then letters, digits "
+                    "or '_'."
                 )
             if query_id not in self.expression:
                 raise ValueError(f"metric {query_id!r} is not used in expression {self.expression!r}.")
         regions = {metric.region or PRIMARY_REGION for metric in self.metrics.values()}
         if len(regions) > 1:
             raise ValueError(
-                f"metric expression {self.expression!r} mixes regions {sorted(regions)}; CloudWatch math is per region."
+                f"metric expression {self.expression!r} mixes regions {sorted(regions)}; CloudWatch math is "
+                "per region."
             )
 
     @property
@@ -80,7 +82,8 @@ class AlarmProps:
     treat_missing_data: str = "notBreaching"
     """default: no data (no traffic) is healthy; health checks use `breaching`."""
     actions: tuple[str, ...] = field(default_factory=tuple)
-    """default: none (alarm without notification); SNS topic ARNs in the alarm's region, notified on ALARM and OK."""
+    """default: none (alarm without notification); SNS topic ARNs in the alarm's region, notified on ALARM
+    and OK."""
     region: str = PRIMARY_REGION
     """default: ap-southeast-1; must match the metric's region and the provider's."""
     provider: object | None = None
@@ -95,7 +98,8 @@ class AlarmProps:
             )
         if self.treat_missing_data not in MISSING_DATA:
             raise ValueError(
-                f"alarm {self.name_suffix!r}: treat_missing_data {self.treat_missing_data!r} is not one of {MISSING_DATA}."
+                f"alarm {self.name_suffix!r}: treat_missing_data {self.treat_missing_data!r} is not one of "
+                f"{MISSING_DATA}."
             )
         if self.evaluation_periods < 1:
             raise ValueError(
@@ -113,7 +117,8 @@ class AlarmProps:
             )
         if self.region != PRIMARY_REGION and self.provider is None:
             raise ValueError(
-                f"alarm {self.name_suffix!r} in {self.region} needs that region's provider (e.g. providers.aws_global)."
+                f"alarm {self.name_suffix!r} in {self.region} needs that region's provider (e.g. "
+                "providers.aws_global)."
             )
 
 

@@ -38,7 +38,8 @@ class HealthCheckProps:
     def __post_init__(self) -> None:
         if not _HOST.match(self.domain_name):
             raise ValueError(
-                f"health check domain_name={self.domain_name!r} must be a lowercase hostname like 'api.sgcarstrends.com'."
+                f"health check domain_name={self.domain_name!r} must be a lowercase hostname like "
+                "'api.sgcarstrends.com'."
             )
         if not self.resource_path.startswith("/"):
             raise ValueError(

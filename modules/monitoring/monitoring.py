@@ -40,7 +40,8 @@ class FunctionMetrics:
             )
         if not (self.duration_p99.extended_statistic or "").startswith("p"):
             raise ValueError(
-                f"function {self.label!r}: duration_p99 needs a percentile statistic, e.g. metric_duration('p99')."
+                f"function {self.label!r}: duration_p99 needs a percentile statistic, e.g. "
+                "metric_duration('p99')."
             )
 
 
@@ -129,7 +130,9 @@ class Monitoring(Construct):
         t = self.thresholds
         self._add(
             f"{function.label}-lambda-error-rate-high",
-            description=f"{function.label} Lambda errors above {t.lambda_error_rate_percent} % of invocations",
+            description=(
+                f"{function.label} Lambda errors above {t.lambda_error_rate_percent} % of invocations"
+            ),
             threshold=t.lambda_error_rate_percent,
             expression=MetricExpression(
                 "IF(invocations > 0, 100 * errors / invocations, 0)",
@@ -147,7 +150,10 @@ class Monitoring(Construct):
         limit_ms = function.timeout_seconds * MILLISECONDS * t.duration_near_timeout_percent / 100
         self._add(
             f"{function.label}-lambda-duration-near-timeout",
-            description=f"{function.label} Lambda p99 duration above {t.duration_near_timeout_percent} % of its {function.timeout_seconds} s timeout",
+            description=(
+                f"{function.label} Lambda p99 duration above {t.duration_near_timeout_percent} % "
+                f"of its {function.timeout_seconds} s timeout"
+            ),
             threshold=limit_ms,
             metric=function.duration_p99,
         )

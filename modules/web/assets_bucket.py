@@ -58,7 +58,8 @@ class WebAssets(Construct):
             )
         if self.policy is not None:
             raise ValueError(
-                "grant_read_to_distribution was already called for this bucket; S3 keeps one policy per bucket, "
+                "grant_read_to_distribution was already called for this bucket; S3 keeps one policy per "
+                "bucket, "
                 "so pass every distribution ARN in a single call."
             )
         objects = f"{self.bucket.arn}/*"

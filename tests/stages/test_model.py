@@ -1,5 +1,7 @@
 """The stage table from the spec: domains, kinds, protection, settings."""
 
+from dataclasses import replace
+
 import pytest
 
 from stages import PERMANENT_STAGES, Protection, StageKind, StageSettings, naming, resolve_stage
@@ -79,3 +81,28 @@ def test_unsupported_log_retention_is_refused():
     with pytest.raises(ValueError, match="retention"):
         StageSettings(log_retention_days=10)
     assert StageSettings(log_retention_days=14).log_retention_days == 14
+
+
+@pytest.mark.parametrize("rate, burst", [(10.0, None), (None, 20)])
+def test_half_configured_throttling_is_refused_where_the_setting_lives(rate, burst):
+    with pytest.raises(ValueError, match="both throttle_rate_limit and throttle_burst_limit, or neither"):
+        StageSettings(throttle_rate_limit=rate, throttle_burst_limit=burst)
+
+
+def test_throttling_set_in_full_or_not_at_all_is_accepted():
+    assert StageSettings(throttle_rate_limit=10.0, throttle_burst_limit=20).throttle_burst_limit == 20
+    assert StageSettings().throttle_rate_limit is None
+
+
+def test_apex_and_redirects_are_stage_data_not_name_checks():
+    prod = resolve_stage("prod")
+    assert (prod.web_at_apex, prod.redirect_domains) == (True, ("www.sgcarstrends.com",))
+    renamed = replace(prod, name="live")
+    assert renamed.web_domain == "sgcarstrends.com", "the apex follows the data, not the name 'prod'"
+    assert replace(prod, web_at_apex=False).web_domain == "prod.sgcarstrends.com"
+
+
+@pytest.mark.parametrize("host", ["www.example.com", "sgcarstrends.com"])
+def test_redirect_domains_must_be_other_hostnames_in_the_zone(host):
+    with pytest.raises(ValueError, match="redirect domain"):
+        replace(resolve_stage("prod"), redirect_domains=(host,))

@@ -9,7 +9,7 @@ import pytest
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from stages import resolve_stage
-from tests.modules.synth import find_node, scratch_scope, single, synth_scenarios
+from tests.modules.synth import find_node, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 CERTIFICATE_ARN = "arn:aws:acm:ap-southeast-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000000"
@@ -134,13 +134,6 @@ import('./index.mjs').then(async m => console.log(JSON.stringify(await Promise.a
 def test_bad_props_are_refused(props, message):
     with pytest.raises(ValueError, match=message):
         ApiServiceProps(**props)
-
-
-def test_half_configured_throttling_is_refused(tmp_path):
-    stage = resolve_stage("dev")
-    stage = replace(stage, settings=replace(stage.settings, throttle_rate_limit=10.0))
-    with pytest.raises(ValueError, match="throttle_burst_limit"):
-        ApiService(scratch_scope(tmp_path), "api", stage, ApiServiceProps(certificate_arn=CERTIFICATE_ARN))
 
 
 @pytest.mark.parametrize("stage", STAGES)
