@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from modules.compute.lambda_artifact import NOTIFIER_DIR
-from tests.modules.stack_scenarios import find_node
+from tests.modules.synth import find_node
 
 pytestmark = pytest.mark.skipif(
     find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the notifier"
