@@ -157,7 +157,10 @@ def test_copy_keeps_aws_and_drops_only_cloudflare(synth_output):
 
 
 def test_reference_rewrite_keeps_variables():
-    text = '${trimsuffix(cloudflare_dns_record.record_1A.name, ".")} ${var.cloudflare_zone_id} ${data.cloudflare_zone.z[0].zone_id}'
+    text = (
+        '${trimsuffix(cloudflare_dns_record.record_1A.name, ".")} '
+        "${var.cloudflare_zone_id} ${data.cloudflare_zone.z[0].zone_id}"
+    )
     assert (
         _without_cloudflare_references(text)
         == '${trimsuffix("placeholder", ".")} ${var.cloudflare_zone_id} ${"placeholder"}'
