@@ -157,6 +157,9 @@ from cdktf_cdktf_provider_aws.s3_bucket_versioning import (  # noqa: E402
 from cdktf_cdktf_provider_aws.sns_topic import (  # noqa: E402
     SnsTopic,
 )
+from cdktf_cdktf_provider_aws.sns_topic_subscription import (  # noqa: E402
+    SnsTopicSubscription,
+)
 
 __all__ = [
     "AcmCertificate",
@@ -231,4 +234,5 @@ __all__ = [
     "S3BucketVersioningA",
     "S3BucketVersioningVersioningConfiguration",
     "SnsTopic",
+    "SnsTopicSubscription",
 ]

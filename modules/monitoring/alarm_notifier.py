@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from modules.app.bindings import Construct, aws
+from modules.app.aws import SnsTopicSubscription
+from modules.app.bindings import Construct
 from modules.compute.lambda_artifact import NOTIFIER_DIR
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.monitoring.alarm_topic import AlarmTopic
@@ -73,7 +74,7 @@ class AlarmNotifier(Construct):
                 description="CloudWatch alarms (SNS) to the team's Discord",
             ),
         )
-        subscription = aws("sns_topic_subscription").SnsTopicSubscription
+        subscription = SnsTopicSubscription
         for index, topic in enumerate(props.topics):
             name = f"topic_{index}"
             permission = self.function.allow_invoke(

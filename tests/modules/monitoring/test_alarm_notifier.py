@@ -6,7 +6,7 @@ from modules.app.secrets import Secrets
 from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.alarm_topic import AlarmTopic, AlarmTopicProps
 from stages import StageSettings
-from tests.modules.construct_synth import synth_constructs
+from tests.modules.synth import synth_constructs
 
 WEBHOOK = "${var.DISCORD_WEBHOOK_URL}"
 
@@ -28,8 +28,8 @@ def _build(emails=()):
     return build
 
 
-def test_every_topic_delivers_to_the_notifier_which_may_be_invoked_only_by_them():
-    stack = synth_constructs("dev", _build())
+def test_every_topic_delivers_to_the_notifier_which_may_be_invoked_only_by_them(tmp_path):
+    stack = synth_constructs("dev", _build(), tmp_path)
     (function,) = stack.resources("aws_lambda_function").values()
     assert function["function_name"] == "sgcarstrends-dev-alarm-notifier"
     assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
@@ -47,14 +47,14 @@ def test_every_topic_delivers_to_the_notifier_which_may_be_invoked_only_by_them(
     assert {p["principal"] for p in permissions} == {"sns.amazonaws.com"}
 
 
-def test_each_email_address_subscribes_to_every_topic_with_a_stable_address():
+def test_each_email_address_subscribes_to_every_topic_with_a_stable_address(tmp_path):
     emails = ("oncall@example.com", "team@example.com")
-    stack = synth_constructs("dev", _build(emails))
+    stack = synth_constructs("dev", _build(emails), tmp_path / "a")
     mails = {
         a: s for a, s in stack.resources("aws_sns_topic_subscription").items() if s["protocol"] == "email"
     }
     assert sorted(s["endpoint"] for s in mails.values()) == sorted(emails * 2)
-    reordered = synth_constructs("dev", _build(tuple(reversed(emails))))
+    reordered = synth_constructs("dev", _build(tuple(reversed(emails))), tmp_path / "b")
     assert sorted(
         a for a, s in reordered.resources("aws_sns_topic_subscription").items() if s["protocol"] == "email"
     ) == sorted(mails)
