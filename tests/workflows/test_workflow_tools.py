@@ -58,7 +58,7 @@ def test_there_are_workflows():
 
 def _need(tool, name):
     if tool is None:
-        pytest.skip(f"{name} is not installed (pip install -r requirements.lock / npm ci)")
+        pytest.skip(f"{name} is not installed (bash scripts/setup.sh installs it)")
 
 
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda path: path.name)
