@@ -26,10 +26,19 @@ if [ ! -x "$home/bin/uv" ] || [ "$("$home/bin/uv" --version 2>/dev/null | cut -d
   staging="$home.partial.$$"
   rm -rf "$staging"
   trap 'rm -rf "$staging"' EXIT
-  "$PYTHON" -m venv "$staging"
+  mkdir -p "$staging"
   printf '%s\n' "$pin" > "$staging/uv-requirements.txt"
-  PIP_CONFIG_FILE=/dev/null "$staging/bin/python" -m pip --isolated install --quiet --disable-pip-version-check \
-    --index-url https://pypi.org/simple --only-binary :all: --require-hashes -r "$staging/uv-requirements.txt"
+  # The interpreter's own pip when it has one (quick: uv is a single binary, --target suffices),
+  # else a throwaway venv's.
+  pip=("$PYTHON" -m pip)
+  if ! PIP_CONFIG_FILE=/dev/null "$PYTHON" -m pip --isolated --version >/dev/null 2>&1; then
+    "$PYTHON" -m venv "$staging/venv"
+    pip=("$staging/venv/bin/python" -m pip)
+  fi
+  PIP_CONFIG_FILE=/dev/null "${pip[@]}" --isolated install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --index-url https://pypi.org/simple --only-binary :all: --require-hashes \
+    --target "$staging" -r "$staging/uv-requirements.txt"
+  rm -rf "$staging/venv"
   rm -rf "$home"
   mkdir -p "$(dirname "$home")"
   mv "$staging" "$home"

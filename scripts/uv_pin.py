@@ -35,9 +35,9 @@ def uv_requirement(lock_text: str) -> str:
                        "add uv==<version> to the test extra in pyproject.toml and run `uv lock`")
     [package] = packages
     files = [*package.get("wheels", []), *([package["sdist"]] if "sdist" in package else [])]
-    hashes = sorted({file["hash"] for file in files if "hash" in file})
-    if not hashes or len(hashes) != len(files):
+    if not files or any("hash" not in file for file in files):
         raise PinError(f"uv {package.get('version')} in uv.lock has files without hashes; regenerate with `uv lock`")
+    hashes = sorted({file["hash"] for file in files})
     return " ".join([f"uv=={package['version']}", *(f"--hash={value}" for value in hashes)])
 
 

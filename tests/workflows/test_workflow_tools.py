@@ -1,4 +1,6 @@
-"""The workflows pass the schema, actionlint and zizmor, offline; each checker also catches a bad file.
+"""The workflows (and dependabot.yml, for zizmor) pass the schema, actionlint and zizmor, offline.
+
+Each checker also catches a bad file.
 
 zizmor threshold: no finding at medium severity or above, with the
 `auditor` persona (the strictest). The only findings below that are
@@ -97,13 +99,13 @@ def test_actionlint_catches_a_bad_workflow(tmp_path):
     assert result.returncode == 1 and 'needs job "missing-job"' in result.stdout
 
 
-def _zizmor(target):
+def _zizmor(*targets):
     _need(ZIZMOR, "zizmor")
-    return _run([ZIZMOR, "--offline", "--persona=auditor", "--min-severity=medium", "--format=plain", target])
+    return _run([ZIZMOR, "--offline", "--persona=auditor", "--min-severity=medium", "--format=plain", *targets])
 
 
 def test_zizmor_finds_nothing_at_medium_or_above():
-    result = _zizmor(WORKFLOWS_DIR)
+    result = _zizmor(WORKFLOWS_DIR, WORKFLOWS_DIR.parent / "dependabot.yml")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -113,3 +115,10 @@ def test_zizmor_catches_a_bad_workflow(tmp_path):
     assert result.returncode != 0
     for audit in ("template-injection", "unpinned-uses", "dangerous-triggers"):
         assert audit in result.stdout, result.stdout
+
+
+def test_zizmor_catches_a_dependabot_config_without_cooldown(tmp_path):
+    (tmp_path / "dependabot.yml").write_text("version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n"
+                                             "    schedule:\n      interval: weekly\n")
+    result = _zizmor(tmp_path / "dependabot.yml")
+    assert result.returncode != 0 and "dependabot-cooldown" in result.stdout, result.stdout
