@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from harness.synth import REPO_ROOT
+from tests.scripts.tools import require
 from tests.workflows.workflow_files import WORKFLOW_FILES, WORKFLOWS_DIR
 
 VENV_BIN = Path(sys.executable).parent
@@ -59,8 +60,7 @@ def test_there_are_workflows():
 
 
 def _need(tool, name):
-    if tool is None:
-        pytest.skip(f"{name} is not installed (bash scripts/setup.sh installs it)")
+    require(tool, f"{name} is not installed (bash scripts/setup.sh installs it)")
 
 
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda path: path.name)
