@@ -31,12 +31,16 @@ def uv_requirement(lock_text: str) -> str:
         raise PinError(f"uv.lock is not valid TOML ({error}); regenerate it with `uv lock`") from error
     packages = [package for package in lock.get("package", []) if package.get("name") == "uv"]
     if len(packages) != 1:
-        raise PinError(f"uv.lock must hold exactly one `uv` package, found {len(packages)}: "
-                       "add uv==<version> to the test extra in pyproject.toml and run `uv lock`")
+        raise PinError(
+            f"uv.lock must hold exactly one `uv` package, found {len(packages)}: "
+            "add uv==<version> to the test extra in pyproject.toml and run `uv lock`"
+        )
     [package] = packages
     files = [*package.get("wheels", []), *([package["sdist"]] if "sdist" in package else [])]
     if not files or any("hash" not in file for file in files):
-        raise PinError(f"uv {package.get('version')} in uv.lock has files without hashes; regenerate with `uv lock`")
+        raise PinError(
+            f"uv {package.get('version')} in uv.lock has files without hashes; regenerate with `uv lock`"
+        )
     hashes = sorted({file["hash"] for file in files})
     return " ".join([f"uv=={package['version']}", *(f"--hash={value}" for value in hashes)])
 

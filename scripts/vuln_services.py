@@ -25,19 +25,23 @@ SKIPPED = 3
 
 
 def _fetch(request: urllib.request.Request) -> object:
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (fixed https URLs)
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
         return json.load(response)
 
 
 def unreachable_reason() -> str | None:
     """None when both services answer as expected, else which one did not and why."""
     probes = {
-        "PyPI's vulnerability data (pip-audit)": (urllib.request.Request(PYPI_PROBE),
-                                                  lambda body: isinstance(body, dict) and "vulnerabilities" in body),
+        "PyPI's vulnerability data (pip-audit)": (
+            urllib.request.Request(PYPI_PROBE),
+            lambda body: isinstance(body, dict) and "vulnerabilities" in body,
+        ),
         "the npm registry's advisory endpoint (npm audit)": (
-            urllib.request.Request(NPM_PROBE, data=b"{}", method="POST",
-                                   headers={"content-type": "application/json"}),
-            lambda body: isinstance(body, dict)),
+            urllib.request.Request(
+                NPM_PROBE, data=b"{}", method="POST", headers={"content-type": "application/json"}
+            ),
+            lambda body: isinstance(body, dict),
+        ),
     }
     for name, (request, expected) in probes.items():
         try:

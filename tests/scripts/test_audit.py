@@ -30,23 +30,35 @@ def _needs_setup():
 
 
 def _audit(*arguments, sbom_dir, **env):
-    return run([BASH, SCRIPT, *arguments], env={
-        "PATH": f"{VENV_BIN}:{os.environ['PATH']}", "SGCT_SBOM_DIR": str(sbom_dir), **env})
+    return run(
+        [BASH, SCRIPT, *arguments],
+        env={"PATH": f"{VENV_BIN}:{os.environ['PATH']}", "SGCT_SBOM_DIR": str(sbom_dir), **env},
+    )
 
 
 def test_the_sboms_list_every_installed_package(tmp_path):
     result = _audit("--sbom-only", sbom_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     python = json.loads((tmp_path / "python.cdx.json").read_text())
-    assert python["bomFormat"] == "CycloneDX" and python["metadata"]["component"]["name"] == "sgcarstrends-infra"
+    assert (
+        python["bomFormat"] == "CycloneDX" and python["metadata"]["component"]["name"] == "sgcarstrends-infra"
+    )
     listed = {(c["name"].lower(), c["version"]) for c in python["components"]}
-    installed = {(d.metadata["Name"].lower(), d.version) for d in importlib.metadata.distributions(path=sys.path)
-                 if d.metadata["Name"] != "sgcarstrends-infra"}
+    installed = {
+        (d.metadata["Name"].lower(), d.version)
+        for d in importlib.metadata.distributions(path=sys.path)
+        if d.metadata["Name"] != "sgcarstrends-infra"
+    }
     assert listed == installed and len(listed) > 50
     npm = json.loads((tmp_path / "npm.cdx.json").read_text())
-    listed = {(f"{c['group']}/{c['name']}" if c.get("group") else c["name"], c["version"]) for c in npm["components"]}
+    listed = {
+        (f"{c['group']}/{c['name']}" if c.get("group") else c["name"], c["version"])
+        for c in npm["components"]
+    }
     packages = json.loads((REPO_ROOT / "package-lock.json").read_text())["packages"]
-    locked = {(path.rsplit("node_modules/", 1)[1], entry["version"]) for path, entry in packages.items() if path}
+    locked = {
+        (path.rsplit("node_modules/", 1)[1], entry["version"]) for path, entry in packages.items() if path
+    }
     assert listed == locked and ("cdktf-cli", "0.21.0") in listed
     assert sorted(path.name for path in tmp_path.iterdir()) == ["npm.cdx.json", "python.cdx.json"]
 
@@ -55,7 +67,10 @@ def test_without_a_vulnerability_service_the_audit_skips_by_name_or_fails_when_r
     proxy = {"HTTPS_PROXY": CLOSED_PROXY, "https_proxy": CLOSED_PROXY}
     skipped = _audit(sbom_dir=tmp_path, **proxy)
     assert skipped.returncode == 3, skipped.stderr
-    assert "SKIPPED: vulnerability audit not run: PyPI's vulnerability data (pip-audit) is unreachable" in skipped.stderr
+    assert (
+        "SKIPPED: vulnerability audit not run: PyPI's vulnerability data (pip-audit) is unreachable"
+        in skipped.stderr
+    )
     required = _audit(sbom_dir=tmp_path, SGCT_REQUIRE_TOOLS="1", **proxy)
     assert required.returncode == 1 and "cannot run and SGCT_REQUIRE_TOOLS=1" in required.stderr
 

@@ -17,8 +17,10 @@ from tests.scripts.tools import UV, VENV_BIN, require, run
 BASH = shutil.which("bash")
 BASE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 HOSTILE_PIP = {  # what a machine's pip settings may say; the bootstrap must read PyPI regardless
-    "PIP_INDEX_URL": "file:///nonexistent/simple", "PIP_FIND_LINKS": "/nonexistent",
-    "PIP_EXTRA_INDEX_URL": "file:///nonexistent/more", "PIP_NO_INDEX": "1",
+    "PIP_INDEX_URL": "file:///nonexistent/simple",
+    "PIP_FIND_LINKS": "/nonexistent",
+    "PIP_EXTRA_INDEX_URL": "file:///nonexistent/more",
+    "PIP_NO_INDEX": "1",
 }
 
 
@@ -32,8 +34,11 @@ def _copy_of_the_repository(tmp_path, lock_text=None):
 
 
 def _bootstrap(root, tmp_path, path="/usr/bin:/bin"):
-    return run([BASH, root / "scripts" / "bootstrap_uv.sh"], cwd=tmp_path, env={
-        **HOSTILE_PIP, "PATH": path, "PYTHON": BASE_PYTHON, "SGCT_UV_HOME": str(tmp_path / "uv-home")})
+    return run(
+        [BASH, root / "scripts" / "bootstrap_uv.sh"],
+        cwd=tmp_path,
+        env={**HOSTILE_PIP, "PATH": path, "PYTHON": BASE_PYTHON, "SGCT_UV_HOME": str(tmp_path / "uv-home")},
+    )
 
 
 def _locked_version():
@@ -64,9 +69,12 @@ def test_uv_is_installed_from_pypi_with_its_hashes_ignoring_pip_settings(tmp_pat
 
 
 def test_a_file_whose_hash_the_lock_does_not_list_is_refused(tmp_path):
-    tampered = re.sub(r'(name = "uv"\n(?:.*\n)*?)(?=\n\[\[package\]\]|\Z)',
-                      lambda block: re.sub(r"sha256:[0-9a-f]{64}", "sha256:" + "0" * 64, block[1]),
-                      (REPO_ROOT / "uv.lock").read_text(), count=1)
+    tampered = re.sub(
+        r'(name = "uv"\n(?:.*\n)*?)(?=\n\[\[package\]\]|\Z)',
+        lambda block: re.sub(r"sha256:[0-9a-f]{64}", "sha256:" + "0" * 64, block[1]),
+        (REPO_ROOT / "uv.lock").read_text(),
+        count=1,
+    )
     assert tampered.count("sha256:" + "0" * 64) > 10
     result = _bootstrap(_copy_of_the_repository(tmp_path, tampered), tmp_path)
     assert result.returncode != 0 and "DO NOT MATCH THE HASHES" in result.stderr, result.stderr

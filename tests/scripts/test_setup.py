@@ -22,9 +22,13 @@ def test_the_lock_is_current_with_pyproject():
 
 def test_the_environment_holds_exactly_the_lock():
     require(UV, "uv is not in .venv/bin (bash scripts/setup.sh installs it)")
-    result = run([UV, "sync", "--locked", "--extra", "test", "--check", "--offline"],
-                 env={"UV_PROJECT_ENVIRONMENT": sys.prefix})
-    assert result.returncode == 0, f"{sys.prefix} differs from uv.lock: run `bash scripts/setup.sh`\n{result.stderr}"
+    result = run(
+        [UV, "sync", "--locked", "--extra", "test", "--check", "--offline"],
+        env={"UV_PROJECT_ENVIRONMENT": sys.prefix},
+    )
+    assert result.returncode == 0, (
+        f"{sys.prefix} differs from uv.lock: run `bash scripts/setup.sh`\n{result.stderr}"
+    )
 
 
 def test_every_locked_file_has_a_hash():
@@ -38,22 +42,29 @@ def test_every_locked_file_has_a_hash():
 
 
 def test_the_index_is_pypi_and_the_build_backend_is_pinned():
-    assert {package["source"].get("registry") for package in LOCK["package"]} - {None} == {"https://pypi.org/simple"}
+    assert {package["source"].get("registry") for package in LOCK["package"]} - {None} == {
+        "https://pypi.org/simple"
+    }
     assert PYPROJECT["tool"]["uv"]["build-constraint-dependencies"] == ["setuptools==84.2.1"]
     assert PYPROJECT["build-system"]["requires"] == ["setuptools>=61"]
 
 
 def test_direct_dependencies_are_pinned_exactly():
-    direct = [*PYPROJECT["project"]["dependencies"], *PYPROJECT["project"]["optional-dependencies"]["test"],
-              *PYPROJECT["dependency-groups"]["audit"]]
+    direct = [
+        *PYPROJECT["project"]["dependencies"],
+        *PYPROJECT["project"]["optional-dependencies"]["test"],
+        *PYPROJECT["dependency-groups"]["audit"],
+    ]
     assert [requirement for requirement in direct if "==" not in requirement] == []
 
 
 def test_the_benchmark_lock_is_hashed_and_pins_checkov():
     text = (REPO_ROOT / "scripts" / "bench-requirements.txt").read_text()
-    requirements = [line for line in text.splitlines() if line and not line[0].isspace() and not line[0] == "#"]
+    requirements = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
     assert "checkov==3.3.30 \\" in requirements and len(requirements) > 50
-    assert all("==" in line and line.endswith("\\") for line in requirements), "every line pinned, hashes follow"
+    assert all("==" in line and line.endswith("\\") for line in requirements), (
+        "every line pinned, hashes follow"
+    )
     assert text.count("--hash=sha256:") >= len(requirements)
 
 
@@ -62,4 +73,4 @@ def test_setup_uses_the_lock_and_no_local_package_source():
         text = (REPO_ROOT / "scripts" / script).read_text()
         assert "/opt" not in text and "find-links" not in text and "pip install -r" not in text, script
     setup = (REPO_ROOT / "scripts" / "setup.sh").read_text()
-    assert 'sync --quiet --locked --extra test' in setup and "npm ci" in setup
+    assert "sync --quiet --locked --extra test" in setup and "npm ci" in setup

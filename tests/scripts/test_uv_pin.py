@@ -38,8 +38,11 @@ def test_a_lock_without_uv_is_refused(tmp_path):
 
 
 def test_a_uv_file_without_a_hash_is_refused(tmp_path):
-    result = _pin('[[package]]\nname = "uv"\nversion = "0.13.9"\n'
-                  'wheels = [{ url = "https://example.invalid/uv.whl" }]\n', tmp_path)
+    result = _pin(
+        '[[package]]\nname = "uv"\nversion = "0.13.9"\n'
+        'wheels = [{ url = "https://example.invalid/uv.whl" }]\n',
+        tmp_path,
+    )
     assert result.returncode == 2 and "files without hashes" in result.stderr
 
 

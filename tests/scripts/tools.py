@@ -27,5 +27,11 @@ def require(tool: object, reason: str) -> None:
 
 
 def run(command, *, env=None, cwd=REPO_ROOT, timeout=600) -> subprocess.CompletedProcess:
-    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )

@@ -14,7 +14,9 @@ import pytest
 from tests.workflows.workflow_files import WORKFLOW_FILES, load
 
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<value>.*?)\s*$")
-PINNED = re.compile(r"^(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40}) # v(?P<version>\d+\.\d+\.\d+)$")
+PINNED = re.compile(
+    r"^(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40}) # v(?P<version>\d+\.\d+\.\d+)$"
+)
 LOCAL = re.compile(r"^\./\.github/workflows/[\w.-]+\.ya?ml$")
 
 
@@ -44,8 +46,10 @@ def _text_uses(text: str) -> list[str]:
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda path: path.name)
 def test_every_uses_is_pinned_by_sha_with_its_version(workflow: Path):
     problems = unpinned_uses(workflow.read_text())
-    assert not problems, (f"{workflow.name}: pin each action as owner/repo@<40-hex commit> # vX.Y.Z "
-                          f"(the commit of that release tag): {problems}")
+    assert not problems, (
+        f"{workflow.name}: pin each action as owner/repo@<40-hex commit> # vX.Y.Z "
+        f"(the commit of that release tag): {problems}"
+    )
 
 
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda path: path.name)
@@ -63,25 +67,33 @@ def test_each_action_has_one_pin_across_workflows():
     assert {action: refs for action, refs in pins.items() if len(refs) > 1} == {}
 
 
-@pytest.mark.parametrize("line", [
-    "      - uses: actions/checkout@v7",
-    "        uses: actions/checkout@v7.0.1 # v7.0.1",
-    "        uses: actions/checkout@3d3c42e # v7.0.1",
-    "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1",
-    "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7",
-    "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # main",
-    "        uses: actions/checkout@3D3C42E5AAC5BA805825DA76410C181273BA90B1 # v7.0.1",
-    "    uses: octo/workflows/.github/workflows/deploy.yml@main",
-    "      - uses: docker://alpine:3.20",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - uses: actions/checkout@v7",
+        "        uses: actions/checkout@v7.0.1 # v7.0.1",
+        "        uses: actions/checkout@3d3c42e # v7.0.1",
+        "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1",
+        "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7",
+        "        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # main",
+        "        uses: actions/checkout@3D3C42E5AAC5BA805825DA76410C181273BA90B1 # v7.0.1",
+        "    uses: octo/workflows/.github/workflows/deploy.yml@main",
+        "      - uses: docker://alpine:3.20",
+    ],
+)
 def test_the_check_catches_unpinned_uses(line):
-    assert unpinned_uses(f"jobs:\n  a:\n    steps:\n{line}\n") == [f"line 4: {line.split('uses:')[1].strip()}"]
+    assert unpinned_uses(f"jobs:\n  a:\n    steps:\n{line}\n") == [
+        f"line 4: {line.split('uses:')[1].strip()}"
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
-    "        uses: github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2",
-    "    uses: ./.github/workflows/terraform-stage.yml",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+        "        uses: github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2",
+        "    uses: ./.github/workflows/terraform-stage.yml",
+    ],
+)
 def test_the_check_accepts_pinned_and_local_uses(line):
     assert unpinned_uses(f"jobs:\n  a:\n    steps:\n{line}\n") == []

@@ -32,8 +32,10 @@ def test_dependabot_config_matches_the_schema():
 def test_the_schema_check_catches_a_bad_config(tmp_path):
     _need(CHECK_JSONSCHEMA, "check-jsonschema")
     bad = tmp_path / "dependabot.yml"
-    bad.write_text("version: 2\nupdates:\n  - package-ecosystem: uv\n    directory: /\n"
-                   "    schedule:\n      interval: fortnightly\n")
+    bad.write_text(
+        "version: 2\nupdates:\n  - package-ecosystem: uv\n    directory: /\n"
+        "    schedule:\n      interval: fortnightly\n"
+    )
     result = _run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.dependabot", bad])
     assert result.returncode == 1 and "fortnightly" in result.stdout, result.stdout
 

@@ -139,7 +139,7 @@ def test_every_required_terraform_variable_is_supplied(synth_output, workflow):
 def test_secret_env_names_match_secret_names():
     for key, value in _terraform_step()["env"].items():
         if key.startswith("TF_VAR_") and key != "TF_VAR_cloudflare_zone_id":
-            assert value == "${{ secrets.%s }}" % key.removeprefix("TF_VAR_")
+            assert value == "${{{{ secrets.{} }}}}".format(key.removeprefix("TF_VAR_"))
 
 
 def test_drift_runs_nightly_on_the_permanent_stages_without_application_secrets():

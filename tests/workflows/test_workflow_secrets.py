@@ -31,7 +31,7 @@ OLD_PLAN_JOB = {  # the design this replaced: plans through the deploy workflow,
 
 
 def secrets_reaching(job: dict) -> set[str]:
-    """The application secrets a job can read: referenced by it, inherited, or read by the workflow it calls."""
+    """The application secrets a job can read: referenced, inherited, or read by the workflow it calls."""
     names = set(SECRET_REFERENCE.findall(str(job)))
     if job.get("secrets") == "inherit":
         names |= set(SECRET_NAMES)

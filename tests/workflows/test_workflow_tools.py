@@ -101,7 +101,9 @@ def test_actionlint_catches_a_bad_workflow(tmp_path):
 
 def _zizmor(*targets):
     _need(ZIZMOR, "zizmor")
-    return _run([ZIZMOR, "--offline", "--persona=auditor", "--min-severity=medium", "--format=plain", *targets])
+    return _run(
+        [ZIZMOR, "--offline", "--persona=auditor", "--min-severity=medium", "--format=plain", *targets]
+    )
 
 
 def test_zizmor_finds_nothing_at_medium_or_above():
@@ -118,7 +120,9 @@ def test_zizmor_catches_a_bad_workflow(tmp_path):
 
 
 def test_zizmor_catches_a_dependabot_config_without_cooldown(tmp_path):
-    (tmp_path / "dependabot.yml").write_text("version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n"
-                                             "    schedule:\n      interval: weekly\n")
+    (tmp_path / "dependabot.yml").write_text(
+        "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n"
+        "    schedule:\n      interval: weekly\n"
+    )
     result = _zizmor(tmp_path / "dependabot.yml")
     assert result.returncode != 0 and "dependabot-cooldown" in result.stdout, result.stdout
