@@ -42,7 +42,8 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def median_of(runs: list[float]) -> str:
-    return f"median {statistics.median(runs):.3f} s over {len(runs)} runs ({', '.join(f'{r:.3f}' for r in runs)})"
+    each = ", ".join(f"{r:.3f}" for r in runs)
+    return f"median {statistics.median(runs):.3f} s over {len(runs)} runs ({each})"
 
 
 def engine_runs(outdir: Path, repeat: int) -> list[float]:

@@ -53,9 +53,8 @@ def main() -> int:
             f"({', '.join(f'{run:.2f}' for run in runs)})"
         )
     stages = ", ".join(["bootstrap", "prod", "staging", "dev", *args.stage])
-    print(
-        f"ratio full/fast: {results['full'] / results['fast']:.1f}x (stages: {stages}; {os.cpu_count()} cores)"
-    )
+    ratio = results["full"] / results["fast"]
+    print(f"ratio full/fast: {ratio:.1f}x (stages: {stages}; {os.cpu_count()} cores)")
     return 0
 
 

@@ -142,18 +142,23 @@ class ApiService(Construct):
                 max_age=settings.cors_max_age_seconds,
             ),
         )
+        token = props.authorizer_token  # ApiServiceProps requires it when the authorizer is enabled
         self.authorizer_function = (
-            self._authorizer_function(stage, props) if props.authorizer_enabled else None
+            self._authorizer_function(stage, token) if props.authorizer_enabled and token else None
         )
         add_routes(self, stage, self.api, self.function, self.authorizer_function, props.public_routes)
         self._access_logged_stage(stage)
-        self.domain_name = self.api_mapping = self.domain_target_name = self.domain_hosted_zone_id = None
-        if props.custom_domain_enabled:
+        self.domain_name: Apigatewayv2DomainName | None = None
+        self.api_mapping: Apigatewayv2ApiMapping | None = None
+        self.domain_target_name: str | None = None
+        self.domain_hosted_zone_id: str | None = None
+        # ApiServiceProps requires the certificate while the custom domain is on.
+        if props.custom_domain_enabled and props.certificate_arn:
             self._custom_domain(stage, props.certificate_arn)
         self.api_id = self.api.id
         self.api_endpoint = self.api.api_endpoint
 
-    def _authorizer_function(self, stage: Stage, props: ApiServiceProps) -> LambdaFunction:
+    def _authorizer_function(self, stage: Stage, token: str) -> LambdaFunction:
         return LambdaFunction(
             self,
             "authorizer",
@@ -164,7 +169,7 @@ class ApiService(Construct):
                 code_path=str(AUTHORIZER_DIR),
                 timeout_seconds=5,
                 memory_mb=128,
-                environment={"SG_CARS_TRENDS_API_TOKEN": props.authorizer_token},
+                environment={"SG_CARS_TRENDS_API_TOKEN": token},
                 description="Bearer-token authorizer for the SG Cars Trends API",
             ),
         )
@@ -198,7 +203,7 @@ class ApiService(Construct):
         )
 
     def _custom_domain(self, stage: Stage, certificate_arn: str) -> None:
-        self.domain_name = Apigatewayv2DomainName(
+        domain = Apigatewayv2DomainName(
             self,
             "domain",
             domain_name=stage.api_domain,
@@ -210,13 +215,14 @@ class ApiService(Construct):
             self,
             "mapping",
             api_id=self.api.id,
-            domain_name=self.domain_name.id,
+            domain_name=domain.id,
             stage=self.gateway_stage.id,
             # User-facing: without the mapping the API hostname answers 404.
         )
         # What the API hostname's DNS record (CNAME or alias) points at.
-        self.domain_target_name = self.domain_name.domain_name_configuration.target_domain_name
-        self.domain_hosted_zone_id = self.domain_name.domain_name_configuration.hosted_zone_id
+        self.domain_name = domain
+        self.domain_target_name = domain.domain_name_configuration.target_domain_name
+        self.domain_hosted_zone_id = domain.domain_name_configuration.hosted_zone_id
 
     def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
         return Metric(

@@ -48,11 +48,11 @@ LOCAL_SERVICES = (
 class Providers:
     """The providers a stack's constructs attach resources to."""
 
-    aws_primary: object
+    aws_primary: AwsProvider
     """AWS in ap-southeast-1: everything regional."""
-    aws_global: object
+    aws_global: AwsProvider
     """AWS in us-east-1 (alias `us_east_1`): CloudFront certificates and global metrics only."""
-    cloudflare: object | None
+    cloudflare: CloudflareProvider | None
     """Cloudflare: DNS records and DNSSEC. Reads CLOUDFLARE_API_TOKEN from the environment.
     None when the target leaves Cloudflare out (`target.includes_cloudflare` is False)."""
 
@@ -79,7 +79,8 @@ def configure_providers(scope: Construct, stage: Stage, target: DeploymentTarget
     """Declare the stage's providers; no credential is ever written as a literal."""
     target = target or DeploymentTarget()
     default_tags = [AwsProviderDefaultTags(tags=stage.tags)]
-    local = local_endpoint_settings(target.aws_endpoint_url) if target.is_local else {}
+    endpoint = target.aws_endpoint_url
+    local = local_endpoint_settings(endpoint) if endpoint is not None else {}
     primary = AwsProvider(scope, "aws", region=PRIMARY_REGION, default_tags=default_tags, **local)
     global_ = AwsProvider(
         scope, "aws_us_east_1", region=GLOBAL_REGION, alias=GLOBAL_ALIAS, default_tags=default_tags, **local

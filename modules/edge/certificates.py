@@ -17,7 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from modules.app.aws import AcmCertificate, AcmCertificateValidation
-from modules.app.bindings import Construct, Fn, TerraformIterator, TerraformResourceLifecycle, Token
+from modules.app.bindings import (
+    Construct,
+    Fn,
+    TerraformIterator,
+    TerraformProvider,
+    TerraformResourceLifecycle,
+    Token,
+)
 from modules.app.cloudflare import DnsRecord
 from stages import Stage
 
@@ -36,7 +43,7 @@ class CertificateProps:
     """default: create Cloudflare validation records and wait for issuance; False on local targets."""
     zone_id: str | None = None
     """default: none; the Cloudflare zone for the validation records, required when `validate` is True."""
-    provider: object | None = None
+    provider: TerraformProvider | None = None
     """default: the stack's default AWS provider; pass `providers.aws_global` for CloudFront."""
     tags: dict[str, str] = field(default_factory=dict)
     """default: none beyond the provider's default tags."""
@@ -94,23 +101,23 @@ class DnsValidatedCertificate(Construct):
             # A certificate in use cannot be deleted first: replace it by creating the new one before.
             lifecycle=TerraformResourceLifecycle(create_before_destroy=True),
         )
-        self.validation_records = None
-        self.validation = None
+        self.validation_records: DnsRecord | None = None
+        self.validation: AcmCertificateValidation | None = None
         self.certificate_arn: str = self.certificate.arn
-        if props.validate:
-            self._add_validation(props)
+        if props.validate and props.zone_id is not None:  # CertificateProps requires zone_id to validate
+            self._add_validation(props, props.zone_id)
 
-    def _add_validation(self, props: CertificateProps) -> None:
+    def _add_validation(self, props: CertificateProps, zone_id: str) -> None:
         options = TerraformIterator.from_list(self.certificate.domain_validation_options)
         by_domain = options.for_expression_for_map(
             "val.domain_name", 'val if !startswith(val.domain_name, "*.")'
         )
         each = TerraformIterator.from_map(Token.as_any_map(by_domain))
-        self.validation_records = DnsRecord(
+        records = DnsRecord(
             self,
             "validation_record",
             for_each=each,
-            zone_id=props.zone_id,
+            zone_id=zone_id,
             name=Fn.trimsuffix(each.get_string("resource_record_name"), "."),
             type=each.get_string("resource_record_type"),
             content=Fn.trimsuffix(each.get_string("resource_record_value"), "."),
@@ -118,18 +125,20 @@ class DnsValidatedCertificate(Construct):
             proxied=False,
             comment=f"ACM validation for {props.domain_name}",
         )
-        self.validation = AcmCertificateValidation(
+        validation = AcmCertificateValidation(
             self,
             "validation",
             certificate_arn=self.certificate.arn,
             provider=props.provider,
-            depends_on=[self.validation_records],
+            depends_on=[records],
         )
-        self.certificate_arn = self.validation.certificate_arn
+        self.validation_records = records
+        self.validation = validation
+        self.certificate_arn = validation.certificate_arn
 
 
 def cdn_certificate_props(
-    stage: Stage, zone_id: str | None, validate: bool, provider: object
+    stage: Stage, zone_id: str | None, validate: bool, provider: TerraformProvider
 ) -> CertificateProps:
     """The us-east-1 certificate CloudFront needs: web domain, redirect domains, wildcard."""
     names = (*stage.redirect_domains, *((stage.wildcard_domain,) if stage.wildcard_domain else ()))
@@ -143,7 +152,7 @@ def cdn_certificate_props(
 
 
 def api_certificate_props(
-    stage: Stage, zone_id: str | None, validate: bool, provider: object
+    stage: Stage, zone_id: str | None, validate: bool, provider: TerraformProvider
 ) -> CertificateProps:
     """The regional certificate for the API Gateway custom domain."""
     return CertificateProps(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from modules.app.aws import DataAwsCallerIdentity, KmsAlias, KmsKey, SnsTopic
-from modules.app.bindings import Construct, Fn
+from modules.app.bindings import Construct, Fn, TerraformProvider
 from stages import Stage
 
 KEY_DELETION_WINDOW_DAYS = {True: 30, False: 7}
@@ -28,7 +28,7 @@ class AlarmTopicProps:
 
     name_suffix: str = "alarms"
     """default: `alarms` (`sgcarstrends-<stage>-alarms`); must be catalogued in stages/naming.py."""
-    provider: object | None = None
+    provider: TerraformProvider | None = None
     """default: the stack's default AWS provider; pass `providers.aws_global` for the us-east-1 topic."""
 
     def __post_init__(self) -> None:

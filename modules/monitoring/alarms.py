@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from modules.app.aws import (
     CloudwatchMetricAlarm,
     CloudwatchMetricAlarmMetricQuery,
     CloudwatchMetricAlarmMetricQueryMetric,
 )
-from modules.app.bindings import Construct
+from modules.app.bindings import Construct, TerraformProvider
 from modules.monitoring.metrics import Metric
 from stages import PRIMARY_REGION, Stage
 
@@ -86,7 +87,7 @@ class AlarmProps:
     and OK."""
     region: str = PRIMARY_REGION
     """default: ap-southeast-1; must match the metric's region and the provider's."""
-    provider: object | None = None
+    provider: TerraformProvider | None = None
     """default: the stack's default AWS provider; `providers.aws_global` for us-east-1."""
 
     def __post_init__(self) -> None:
@@ -109,7 +110,7 @@ class AlarmProps:
             raise ValueError(
                 f"alarm {self.name_suffix!r} notifies nobody; pass the stage's alarm topic ARN in actions."
             )
-        metric_region = self.expression.region if self.expression else (self.metric.region or PRIMARY_REGION)
+        metric_region = self.source.region or PRIMARY_REGION
         if metric_region != self.region:
             raise ValueError(
                 f"alarm {self.name_suffix!r} is in {self.region} but its metric lives in {metric_region}; "
@@ -121,13 +122,36 @@ class AlarmProps:
                 "providers.aws_global)."
             )
 
+    @property
+    def source(self) -> Metric | MetricExpression:
+        """What the alarm watches: the one of `metric` and `expression` that is set."""
+        if self.expression is not None:
+            return self.expression
+        if self.metric is not None:
+            return self.metric
+        raise ValueError(f"alarm {self.name_suffix!r}: give exactly one of metric= and expression=.")
+
+
+class _AlarmArguments(TypedDict):
+    """The `CloudwatchMetricAlarm` arguments shared by metric and metric-math alarms."""
+
+    alarm_name: str
+    alarm_description: str
+    comparison_operator: str
+    threshold: float
+    evaluation_periods: int
+    treat_missing_data: str
+    alarm_actions: list[str]
+    ok_actions: list[str]
+    provider: TerraformProvider | None
+
 
 class Alarm(Construct):
     """`alarm`: the CloudWatch metric alarm."""
 
     def __init__(self, scope: Construct, id_: str, stage: Stage, props: AlarmProps) -> None:
         super().__init__(scope, id_)
-        common = dict(
+        common = _AlarmArguments(
             alarm_name=stage.name_for(props.name_suffix),
             alarm_description=props.description,
             comparison_operator=props.comparison,
@@ -138,8 +162,10 @@ class Alarm(Construct):
             ok_actions=list(props.actions),
             provider=props.provider,
         )
-        if props.metric is not None:
-            metric = props.metric
+        metric = props.source
+        if isinstance(metric, MetricExpression):
+            self.alarm = CloudwatchMetricAlarm(self, "alarm", metric_query=_queries(metric), **common)
+        else:
             self.alarm = CloudwatchMetricAlarm(
                 self,
                 "alarm",
@@ -151,13 +177,9 @@ class Alarm(Construct):
                 extended_statistic=metric.extended_statistic,
                 **common,
             )
-        else:
-            self.alarm = CloudwatchMetricAlarm(
-                self, "alarm", metric_query=_queries(props.expression), **common
-            )
 
 
-def _queries(expression: MetricExpression) -> list:
+def _queries(expression: MetricExpression) -> list[CloudwatchMetricAlarmMetricQuery]:
     queries = [
         CloudwatchMetricAlarmMetricQuery(
             id=query_id,

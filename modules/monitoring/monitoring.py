@@ -10,13 +10,14 @@ alarms live in us-east-1 (where those metrics are) and notify a topic there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Required, TypedDict, Unpack
 
-from modules.app.bindings import Construct
+from modules.app.bindings import Construct, TerraformProvider
 from modules.monitoring.alarm_topic import AlarmTopic, AlarmTopicProps
 from modules.monitoring.alarms import Alarm, AlarmProps, MetricExpression
 from modules.monitoring.health_check import HealthCheck, HealthCheckProps
 from modules.monitoring.metrics import Metric
-from stages import GLOBAL_REGION, Stage
+from stages import GLOBAL_REGION, PRIMARY_REGION, Stage
 
 MILLISECONDS = 1000
 
@@ -72,7 +73,7 @@ class MonitoringProps:
     """default: no health check; e.g. `stage.api_domain`."""
     health_check_interval_seconds: int = 30
     """default: 30 s; `stage.settings.health_check_interval_seconds` (prod: 10 s)."""
-    global_provider: object | None = None
+    global_provider: TerraformProvider | None = None
     """default: none; the us-east-1 provider, required for the CDN alarm and the health check."""
 
     def __post_init__(self) -> None:
@@ -86,6 +87,17 @@ class MonitoringProps:
             raise ValueError(f"function labels repeat: {labels}; each function needs its own label.")
 
 
+class _AlarmSpec(TypedDict, total=False):
+    """What one alarm watches (`AlarmProps` fields); `Monitoring._add` fills in the rest."""
+
+    description: Required[str]
+    threshold: Required[float]
+    metric: Metric | None
+    expression: MetricExpression | None
+    comparison: str
+    treat_missing_data: str
+
+
 class Monitoring(Construct):
     """`topic` (ap-southeast-1), `global_topic` (us-east-1), `alarms` by name suffix, `health_check`."""
 
@@ -94,7 +106,7 @@ class Monitoring(Construct):
         self.stage = stage
         self.thresholds = stage.settings.alarms
         self.topic = AlarmTopic(self, "topic", stage)
-        self.global_topic = None
+        self.global_topic: AlarmTopic | None = None
         if props.global_provider is not None:
             self.global_topic = AlarmTopic(
                 self,
@@ -108,20 +120,24 @@ class Monitoring(Construct):
         if props.api is not None:
             self._api_alarms(props.api)
         if props.cdn_5xx_rate is not None:
-            self._cdn_alarm(props)
-        self.health_check = None
+            self._cdn_alarm(props.cdn_5xx_rate, props)
+        self.health_check: HealthCheck | None = None
         if props.health_check_domain is not None:
-            self._health_check(props)
+            self._health_check(props.health_check_domain, props)
 
-    def _add(self, suffix: str, global_: bool = False, **kwargs) -> Alarm:
+    def _add(self, suffix: str, global_: bool = False, **spec: Unpack[_AlarmSpec]) -> Alarm:
         topic = self.global_topic if global_ else self.topic
-        extra = {"region": GLOBAL_REGION, "provider": topic.provider} if global_ else {}
+        if topic is None:
+            raise ValueError(
+                f"alarm {suffix!r} lives in us-east-1: pass global_provider=providers.aws_global."
+            )
         props = AlarmProps(
             name_suffix=suffix,
             actions=(topic.topic_arn,),
             evaluation_periods=self.thresholds.evaluation_periods,
-            **extra,
-            **kwargs,
+            region=GLOBAL_REGION if global_ else PRIMARY_REGION,
+            provider=topic.provider if global_ else None,
+            **spec,
         )
         self.alarms[suffix] = Alarm(self, suffix.replace("-", "_"), self.stage, props)
         return self.alarms[suffix]
@@ -174,42 +190,42 @@ class Monitoring(Construct):
             metric=api.latency.with_statistic("p95"),
         )
 
-    def _cdn_alarm(self, props: MonitoringProps) -> None:
+    def _cdn_alarm(self, rate: Metric, props: MonitoringProps) -> None:
         t = self.thresholds
-        rate = props.cdn_5xx_rate
-        kwargs = {"metric": rate}
+        # With a request count, periods with too little traffic do not count (metric math).
+        expression = None
         if props.cdn_requests is not None:
-            kwargs = {
-                "expression": MetricExpression(
-                    f"IF(requests >= {props.cdn_min_requests}, error_rate, 0)",
-                    {"error_rate": rate, "requests": props.cdn_requests},
-                    label="5xx rate (%) with enough traffic",
-                )
-            }
+            expression = MetricExpression(
+                f"IF(requests >= {props.cdn_min_requests}, error_rate, 0)",
+                {"error_rate": rate, "requests": props.cdn_requests},
+                label="5xx rate (%) with enough traffic",
+            )
         self._add(
             "web-cdn-5xx-rate-high",
             global_=True,
             description=f"CloudFront 5xx above {t.cdn_5xx_rate_percent} % of requests",
             threshold=t.cdn_5xx_rate_percent,
-            **kwargs,
+            metric=None if expression else rate,
+            expression=expression,
         )
 
-    def _health_check(self, props: MonitoringProps) -> None:
-        self.health_check = HealthCheck(
+    def _health_check(self, domain: str, props: MonitoringProps) -> None:
+        check = HealthCheck(
             self,
             "api_health",
             self.stage,
             HealthCheckProps(
-                domain_name=props.health_check_domain,
+                domain_name=domain,
                 request_interval_seconds=props.health_check_interval_seconds,
             ),
         )
+        self.health_check = check
         self._add(
             "api-health-check-failed",
             global_=True,
-            description=f"https://{props.health_check_domain}/health is failing from Route 53 checkers",
+            description=f"https://{domain}/health is failing from Route 53 checkers",
             threshold=1,
             comparison="LessThanThreshold",
             treat_missing_data="breaching",
-            metric=self.health_check.metric_status(),
+            metric=check.metric_status(),
         )

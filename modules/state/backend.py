@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from modules.app.bindings import S3Backend, TerraformStack
@@ -46,17 +47,17 @@ class BackendSettings:
             )
 
     @classmethod
-    def from_environ(cls, environ: dict[str, str] | None = None) -> BackendSettings:
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> BackendSettings:
         """Read `SGCT_STATE_BUCKET` / `SGCT_STATE_REGION`, falling back to the defaults.
 
         A local deployment target (`SGCT_LOCAL_ENDPOINT`) also moves the state
         to that loopback endpoint: a local apply must never write real state.
         """
-        environ = os.environ if environ is None else environ
+        env: Mapping[str, str] = os.environ if environ is None else environ
         return cls(
-            bucket=environ.get(STATE_BUCKET_VARIABLE) or DEFAULT_STATE_BUCKET,
-            region=environ.get(STATE_REGION_VARIABLE) or PRIMARY_REGION,
-            endpoint_url=DeploymentTarget.from_environ(environ).aws_endpoint_url,
+            bucket=env.get(STATE_BUCKET_VARIABLE) or DEFAULT_STATE_BUCKET,
+            region=env.get(STATE_REGION_VARIABLE) or PRIMARY_REGION,
+            endpoint_url=DeploymentTarget.from_environ(env).aws_endpoint_url,
         )
 
 
@@ -67,23 +68,21 @@ def state_key(stage_name: str) -> str:
 
 def configure_s3_backend(stack: TerraformStack, stage_name: str, settings: BackendSettings) -> S3Backend:
     """Attach the stage's S3 backend to `stack`."""
-    local_endpoint = {}
-    if settings.endpoint_url:
-        local_endpoint = dict(
-            endpoints={"s3": settings.endpoint_url},
-            use_path_style=True,
-            skip_credentials_validation=True,
-            skip_requesting_account_id=True,
-            skip_region_validation=True,
-            skip_metadata_api_check=True,
-        )
+    # A local deployment target: path-style requests to the loopback endpoint and no AWS account
+    # checks. Unset (None) fields are left out of the backend block.
+    local = True if settings.endpoint_url else None
     backend = S3Backend(
         stack,
         bucket=settings.bucket,
         key=state_key(stage_name),
         region=settings.region,
         encrypt=True,
-        **local_endpoint,
+        endpoints={"s3": settings.endpoint_url} if local else None,
+        use_path_style=local,
+        skip_credentials_validation=local,
+        skip_requesting_account_id=local,
+        skip_region_validation=local,
+        skip_metadata_api_check=local,
     )
     # Escape hatch: cdktf 0.21's S3Backend predates `use_lockfile`
     # (Terraform >= 1.10 S3-native locking), so it is set as an override.

@@ -39,7 +39,8 @@ class BootstrapStack(TerraformStack):
         # (which replaces the output directory) never touches it.
         LocalBackend(self, path="../../../terraform.bootstrap.tfstate")
         # A local target sends the state bucket to the same loopback endpoint as the stages.
-        local = local_endpoint_settings(target.aws_endpoint_url) if target.is_local else {}
+        endpoint = target.aws_endpoint_url
+        local = local_endpoint_settings(endpoint) if endpoint is not None else {}
         AwsProvider(
             self,
             "aws",

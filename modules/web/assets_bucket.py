@@ -44,9 +44,9 @@ class WebAssets(Construct):
         self.bucket_name = self.bucket.bucket
         self.bucket_arn = self.bucket.arn
         self.bucket_regional_domain_name = self.bucket.bucket_regional_domain_name
-        self.policy = None
+        self.policy: S3BucketPolicy | None = None
 
-    def grant_read_to_distribution(self, *distribution_arns: str):
+    def grant_read_to_distribution(self, *distribution_arns: str) -> S3BucketPolicy:
         """Bucket policy: `s3:GetObject` for exactly these CloudFront distributions; TLS only.
 
         Call once, after the distribution exists; a second call is refused
