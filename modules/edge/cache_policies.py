@@ -73,8 +73,8 @@ class CdnPolicyProps:
 class CdnPolicies(Construct):
     """`static`, `ssr`, `api` cache policies, `forward_all` origin-request policy, `security_headers`."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: CdnPolicyProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: CdnPolicyProps) -> None:
+        super().__init__(scope, construct_id)
         self.static = self._cache_policy(
             "static",
             stage.name_for("web-static"),
@@ -91,7 +91,7 @@ class CdnPolicies(Construct):
         self.security_headers = self._security_headers(stage.name_for("web-security-headers"), props)
 
     def _cache_policy(
-        self, id_: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool
+        self, construct_id: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool
     ):
         """A cache policy; with all TTLs 0 (caching off) CloudFront requires an empty cache key."""
         caching = max_ttl > 0
@@ -110,7 +110,7 @@ class CdnPolicies(Construct):
         )
         return CloudfrontCachePolicy(
             self,
-            id_,
+            construct_id,
             name=name,
             min_ttl=min_ttl,
             default_ttl=default_ttl,

@@ -102,8 +102,8 @@ class Cdn(Construct):
     and the metric helpers `metric_5xx_rate()` and `metric_requests()`.
     """
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: CdnProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: CdnProps) -> None:
+        super().__init__(scope, construct_id)
         self.stage = stage
         self.aliases = props.aliases or default_aliases(stage)
         self.policies = CdnPolicies(self, "policies", stage, props.policies)

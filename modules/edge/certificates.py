@@ -86,8 +86,8 @@ class DnsValidatedCertificate(Construct):
     raw certificate ARN otherwise.
     """
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: CertificateProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: CertificateProps) -> None:
+        super().__init__(scope, construct_id)
         self.props = props
         self.certificate = AcmCertificate(
             self,

@@ -83,8 +83,8 @@ class DnsRecordsProps:
 class ZoneId(Construct):
     """The zone ID: the `cloudflare_zone_id` variable when set, else a lookup by name."""
 
-    def __init__(self, scope: Construct, id_: str, zone_name: str) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, zone_name: str) -> None:
+        super().__init__(scope, construct_id)
         self.variable = TerraformVariable(
             self,
             ZONE_ID_VARIABLE,
@@ -102,8 +102,8 @@ class ZoneId(Construct):
 class DnsRecords(Construct):
     """`records[hostname]`: one DNS-only CNAME per hostname; `dnssec` when the stage owns the zone."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: DnsRecordsProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: DnsRecordsProps) -> None:
+        super().__init__(scope, construct_id)
         self.zone_id: str = props.zone_id or ZoneId(self, "zone", props.zone_name).value
         self.records = {}
         for record in props.records:

@@ -65,9 +65,14 @@ class RedirectFunction(Construct):
     """`function`: the published viewer-request function; attach `function.arn` to every behaviour."""
 
     def __init__(
-        self, scope: Construct, id_: str, name: str, redirect_hosts: tuple[str, ...], target_host: str
+        self,
+        scope: Construct,
+        construct_id: str,
+        name: str,
+        redirect_hosts: tuple[str, ...],
+        target_host: str,
     ) -> None:
-        super().__init__(scope, id_)
+        super().__init__(scope, construct_id)
         self.function = CloudfrontFunction(
             self,
             "function",

@@ -58,8 +58,8 @@ def _address_id(address: str) -> str:
 class AlarmNotifier(Construct):
     """`function` (the notifier), one Lambda subscription per topic, e-mail subscriptions."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: AlarmNotifierProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: AlarmNotifierProps) -> None:
+        super().__init__(scope, construct_id)
         self.function = LambdaFunction(
             self,
             "function",

@@ -40,9 +40,9 @@ class AlarmTopic(Construct):
     """`topic` (SNS) and `key` (KMS); `topic_arn` is what alarm actions take."""
 
     def __init__(
-        self, scope: Construct, id_: str, stage: Stage, props: AlarmTopicProps | None = None
+        self, scope: Construct, construct_id: str, stage: Stage, props: AlarmTopicProps | None = None
     ) -> None:
-        super().__init__(scope, id_)
+        super().__init__(scope, construct_id)
         props = props or AlarmTopicProps()
         name = stage.name_for(props.name_suffix)  # raises if the suffix is not catalogued
         account = DataAwsCallerIdentity(self, "account", provider=props.provider)

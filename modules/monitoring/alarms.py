@@ -149,8 +149,8 @@ class _AlarmArguments(TypedDict):
 class Alarm(Construct):
     """`alarm`: the CloudWatch metric alarm."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: AlarmProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: AlarmProps) -> None:
+        super().__init__(scope, construct_id)
         common = _AlarmArguments(
             alarm_name=stage.name_for(props.name_suffix),
             alarm_description=props.description,

@@ -56,8 +56,8 @@ class HealthCheckProps:
 class HealthCheck(Construct):
     """`health_check` (type HTTPS, port 443) and `metric_status()` for its alarm."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: HealthCheckProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: HealthCheckProps) -> None:
+        super().__init__(scope, construct_id)
         self.props = props
         self.health_check = Route53HealthCheck(
             self,

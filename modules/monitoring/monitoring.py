@@ -101,8 +101,8 @@ class _AlarmSpec(TypedDict, total=False):
 class Monitoring(Construct):
     """`topic` (ap-southeast-1), `global_topic` (us-east-1), `alarms` by name suffix, `health_check`."""
 
-    def __init__(self, scope: Construct, id_: str, stage: Stage, props: MonitoringProps) -> None:
-        super().__init__(scope, id_)
+    def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: MonitoringProps) -> None:
+        super().__init__(scope, construct_id)
         self.stage = stage
         self.thresholds = stage.settings.alarms
         self.topic = AlarmTopic(self, "topic", stage)
