@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.flags import env_flag
 from harness.synth import REPO_ROOT
 
 VENV_BIN = Path(sys.executable).parent
@@ -21,7 +22,7 @@ def require(tool: object, reason: str) -> None:
     """Skip when `tool` is missing, naming what is missing; fail instead under SGCT_REQUIRE_TOOLS=1."""
     if tool:
         return
-    if os.environ.get("SGCT_REQUIRE_TOOLS") == "1":
+    if env_flag("SGCT_REQUIRE_TOOLS"):
         pytest.fail(f"{reason}, and SGCT_REQUIRE_TOOLS=1 requires it")
     pytest.skip(reason)
 
