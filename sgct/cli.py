@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "deploy": ("operations.deploy_command", "plan-gated deploy: check, apply the checked plan, smoke-check"),
     "rollback": ("operations.rollback_command", "move a stage's live function aliases back a version"),
     "drift": ("operations.drift_command", "report resources changed outside Terraform on a stage"),
+    "app-env": (
+        "sgct.app_env_command",
+        "print an app's non-secret build-time environment for a stage (dotenv, json, github)",
+    ),
     "inventory": (
         "harness.inventory.command",
         "regenerate or check the stage inventories in tests/inventories",

@@ -34,6 +34,7 @@ PERMANENT_STAGES: dict[str, Stage] = {
             cors_allow_origins=("https://sgcarstrends.com",),
             cors_max_age_seconds=ONE_DAY_SECONDS,
             health_check_interval_seconds=10,
+            feature_flag_rate_limit=True,
             alarms=AlarmThresholds(
                 lambda_error_rate_percent=2.0,
                 api_5xx_count=3,
@@ -46,7 +47,9 @@ PERMANENT_STAGES: dict[str, Stage] = {
         name="staging",
         kind=StageKind.PERMANENT,
         protection=Protection.RETAINED,
-        settings=StageSettings(api_memory_mb=512, web_memory_mb=1024, log_retention_days=30),
+        settings=StageSettings(
+            api_memory_mb=512, web_memory_mb=1024, log_retention_days=30, feature_flag_rate_limit=True
+        ),
     ),
     "dev": Stage(
         name="dev",

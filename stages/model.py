@@ -42,6 +42,19 @@ CLOUDWATCH_RETENTION_DAYS = (
     3653,
 )
 """The retention periods CloudWatch Logs accepts, in days."""
+DEFAULT_DATA_SCHEDULE_CRON = "*/60 0-10 * * 1-5"
+_CRON_FIELD = re.compile(r"^[0-9*,/\-A-Za-z?LW#]+$")
+
+
+def check_cron(expression: str) -> str:
+    """`expression` if it is a five-field cron (minute hour day month weekday), else a ValueError."""
+    fields = expression.split()
+    if len(fields) != 5 or not all(_CRON_FIELD.match(part) for part in fields):
+        raise ValueError(
+            f"StageSettings.data_schedule_cron={expression!r} is not a five-field cron expression "
+            "(minute hour day-of-month month day-of-week, UTC), e.g. '*/60 0-10 * * 1-5'."
+        )
+    return expression
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -121,8 +134,14 @@ class StageSettings:
     alarm_emails: tuple[str, ...] = ()
     """default: none; alarms reach the team's Discord only. Each address gets an e-mail
     subscription to the stage's alarm topics (AWS mails it a confirmation link first)."""
+    feature_flag_rate_limit: bool = False
+    """default: off; the API's `FEATURE_FLAG_RATE_LIMIT` (prod and staging turn it on)."""
+    data_schedule_cron: str = DEFAULT_DATA_SCHEDULE_CRON
+    """default: `*/60 0-10 * * 1-5` (UTC: hourly, 08:00-18:00 Singapore time, weekdays), when QStash
+    calls the API's `/workflows/trigger`. Permanent stages only; ephemeral stages get no schedule."""
 
     def __post_init__(self) -> None:
+        check_cron(self.data_schedule_cron)
         if isinstance(self.alarm_emails, str):
             raise ValueError(
                 f"StageSettings.alarm_emails={self.alarm_emails!r} must be a tuple of addresses, "
@@ -181,6 +200,11 @@ class Stage:
     @property
     def is_permanent(self) -> bool:
         return self.kind is StageKind.PERMANENT
+
+    @property
+    def runs_data_schedule(self) -> bool:
+        """Only permanent stages run the QStash data schedule (previews share the QStash account)."""
+        return self.is_permanent
 
     @property
     def is_protected(self) -> bool:

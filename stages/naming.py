@@ -65,6 +65,7 @@ NAME_KINDS: tuple[NameKind, ...] = (
         patterns=(
             ("alias/alarms", "alias/{prefix}-alarms"),
             ("alias/alarms-global", "alias/{prefix}-alarms-global"),
+            ("alias/lambda-env", "alias/{prefix}-lambda-env"),
         ),
     ),
     NameKind("EventBridge rule", 64, suffixes=("web-warmer", "health-check-schedule")),

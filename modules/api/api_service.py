@@ -29,6 +29,8 @@ from modules.app.aws import (
     Apigatewayv2StageAccessLogSettings,
     Apigatewayv2StageDefaultRouteSettings,
     CloudwatchLogGroup,
+    LambdaFunctionUrl,
+    LambdaPermission,
 )
 from modules.app.bindings import Construct
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
@@ -68,7 +70,8 @@ class ApiServiceProps:
     """default: on, the API answers on `stage.api_domain`. Off on loopback targets,
     whose API Gateway never reports a domain name AVAILABLE."""
     environment: dict[str, str] = field(default_factory=dict)
-    """default: none. The API Lambda's environment (STAGE + `Secrets.environment()`)."""
+    """default: none. The API Lambda's environment; the platform passes the app contract's
+    (`modules.app.secrets.contract_environment(stage, App.API, secrets)`)."""
     code_path: str | None = None
     """default: None, the placeholder handler; CI passes the API build (SGCT_API_ARTIFACT)."""
     memory_mb: int | None = None
@@ -82,6 +85,11 @@ class ApiServiceProps:
     when the authorizer is enabled."""
     public_routes: tuple[str, ...] = (HEALTH_ROUTE,)
     """default: `GET /health` only. Routes that never take the authorizer."""
+    kms_key_arn: str | None = None
+    """default: None, Lambda's AWS-managed key; the platform passes the stage's `EnvironmentKey`."""
+    function_url_enabled: bool = False
+    """default: off. On: a public Lambda function URL on the API function (no API Gateway 30 s cap),
+    which the QStash data schedule calls; see modules/schedule/data_schedule.py for why it is public."""
     disable_execute_api_endpoint: bool = False
     """default: False, the execute-api URL stays reachable (the CDN may use it as an origin)."""
 
@@ -126,6 +134,7 @@ class ApiService(Construct):
                 timeout_seconds=props.timeout_seconds,
                 memory_mb=props.memory_mb or settings.api_memory_mb,
                 environment=props.environment,
+                kms_key_arn=props.kms_key_arn,
                 description="SG Cars Trends API (Hono)",
             ),
         )
@@ -137,8 +146,8 @@ class ApiService(Construct):
             disable_execute_api_endpoint=props.disable_execute_api_endpoint,
             cors_configuration=Apigatewayv2ApiCorsConfiguration(
                 allow_origins=list(settings.cors_allow_origins),
-                allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-                allow_headers=["authorization", "content-type"],
+                allow_methods=["*"],
+                allow_headers=["*"],
                 max_age=settings.cors_max_age_seconds,
             ),
         )
@@ -155,8 +164,28 @@ class ApiService(Construct):
         # ApiServiceProps requires the certificate while the custom domain is on.
         if props.custom_domain_enabled and props.certificate_arn:
             self._custom_domain(stage, props.certificate_arn)
+        self.function_url = self._function_url() if props.function_url_enabled else None
         self.api_id = self.api.id
         self.api_endpoint = self.api.api_endpoint
+
+    def _function_url(self) -> LambdaFunctionUrl:
+        """A public function URL (the app checks tokens and QStash signatures itself) and its permission."""
+        url = LambdaFunctionUrl(
+            self,
+            "function_url",
+            function_name=self.function.function.function_name,
+            authorization_type="NONE",
+        )
+        LambdaPermission(
+            self,
+            "function_url_permission",
+            statement_id="AllowPublicFunctionUrl",
+            action="lambda:InvokeFunctionUrl",
+            function_name=self.function.function.function_name,
+            principal="*",
+            function_url_auth_type="NONE",
+        )
+        return url
 
     def _authorizer_function(self, stage: Stage, token: str) -> LambdaFunction:
         return LambdaFunction(

@@ -12,6 +12,9 @@ documented reason:
 - `includes_api_custom_domain`: moto creates API Gateway v2 domain names
   but never reports them AVAILABLE, so the provider would wait forever; the
   API's custom domain and mapping are left out (the API itself is kept).
+- `includes_upstash`: Upstash (the QStash data schedule) has no local server
+  and no provider binary here; the schedule and the API function URL it calls
+  are left out.
 - `includes_cdn`: moto serves CloudFront distributions, origin access controls
   and functions, but not cache, origin request or response headers policies,
   which every behaviour of our distribution references; the CDN is left out.
@@ -71,6 +74,11 @@ class DeploymentTarget:
     @property
     def includes_cloudflare(self) -> bool:
         """Cloudflare cannot run on loopback: DNS records and DNSSEC are left out locally."""
+        return not self.is_local
+
+    @property
+    def includes_upstash(self) -> bool:
+        """Upstash cannot run on loopback: the QStash schedule is left out locally."""
         return not self.is_local
 
     @property

@@ -16,7 +16,8 @@ from modules.app.bindings import Construct, TerraformOutput, TerraformStack
 from modules.app.deployment_target import DeploymentTarget
 from modules.app.protection import protect_stack
 from modules.app.providers import configure_providers
-from modules.app.secrets import WEB_SECRET_NAMES, Secrets
+from modules.app.secrets import Secrets, contract_environment
+from modules.compute.environment_key import EnvironmentKey
 from modules.compute.lambda_artifact import (
     API_ARTIFACT_VARIABLE,
     WEB_ARTIFACT_VARIABLE,
@@ -27,10 +28,12 @@ from modules.edge.certificates import DnsValidatedCertificate, api_certificate_p
 from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
 from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
+from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
 from modules.state.backend import BackendSettings, configure_s3_backend
 from modules.web.server import WebServerProps
 from modules.web.site import Web
 from stages import ZONE_NAME, Stage
+from stages.app_contract import App
 
 
 class PlatformStack(TerraformStack):
@@ -51,9 +54,11 @@ class PlatformStack(TerraformStack):
         self.providers = configure_providers(self, stage, self.target)
         self.zone_id = self._zone_id()
         self.secrets = Secrets(self, "secrets")
+        self.environment_key = EnvironmentKey(self, "environment_key", stage)
         self.api_certificate = self._api_certificate()
         self.api = self._api()
         self.web = self._web()
+        self.data_schedule = self._data_schedule()
         self._add_edge()
         self._add_monitoring()
         self._outputs()
@@ -81,9 +86,29 @@ class PlatformStack(TerraformStack):
             ApiServiceProps(
                 certificate_arn=self.api_certificate.certificate_arn,
                 custom_domain_enabled=self.target.includes_api_custom_domain,
-                environment={"STAGE": self.stage.name, **self.secrets.environment()},
+                environment=contract_environment(self.stage, App.API, self.secrets),
+                kms_key_arn=self.environment_key.key_arn,
                 code_path=artifact_from_environ(API_ARTIFACT_VARIABLE, owner=self._function_owner("api")),
                 authorizer_token=self.secrets.reference("SG_CARS_TRENDS_API_TOKEN"),
+                function_url_enabled=self._runs_data_schedule,
+            ),
+        )
+
+    @property
+    def _runs_data_schedule(self) -> bool:
+        return self.stage.runs_data_schedule and self.target.includes_upstash
+
+    def _data_schedule(self) -> DataSchedule | None:
+        """QStash calls the API function's URL on the stage's cron (permanent stages, real targets)."""
+        if not self._runs_data_schedule or self.api.function_url is None:
+            return None
+        return DataSchedule(
+            self,
+            "data_schedule",
+            self.stage,
+            DataScheduleProps(
+                function_url=self.api.function_url.function_url,
+                bearer_token=self.secrets.reference("SG_CARS_TRENDS_API_TOKEN"),
             ),
         )
 
@@ -99,11 +124,8 @@ class PlatformStack(TerraformStack):
             self.stage,
             WebServerProps(
                 code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web")),
-                environment={
-                    "STAGE": self.stage.name,
-                    "API_URL": f"https://{self.stage.api_domain}",
-                    **self.secrets.environment(WEB_SECRET_NAMES),
-                },
+                environment=contract_environment(self.stage, App.WEB, self.secrets),
+                kms_key_arn=self.environment_key.key_arn,
             ),
         )
 

@@ -7,6 +7,10 @@ its own values and the synthesized JSON only ever holds `${var.NAME}`.
 `sensitive = true` keeps the values out of plan output and logs. No default
 exists: a stage deployed without a secret fails at plan, instead of running
 with an empty credential.
+
+Which secrets exist, and which function reads which, is the app contract
+(`stages/app_contract.py`); `contract_environment` builds a function's
+whole environment from it.
 """
 
 from __future__ import annotations
@@ -15,15 +19,9 @@ import re
 from dataclasses import dataclass
 
 from modules.app.bindings import Construct, TerraformVariable, Token
+from stages import Stage
+from stages.app_contract import App, plain_values, secret_names
 from stages.secret_names import SECRET_NAMES
-
-WEB_SECRET_NAMES: tuple[str, ...] = (
-    "DATABASE_URL",
-    "UPSTASH_REDIS_REST_URL",
-    "UPSTASH_REDIS_REST_TOKEN",
-    "SG_CARS_TRENDS_API_TOKEN",
-)
-"""The subset the Next.js server needs: it renders from the database and cache and calls the API."""
 
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -89,6 +87,11 @@ class Secrets(Construct):
     def environment(self, names: tuple[str, ...] | None = None) -> dict[str, str]:
         """`{NAME: ${var.NAME}}` for `names` (default: every declared secret), for Lambda environments."""
         return {name: self.reference(name) for name in (names or self.props.names)}
+
+
+def contract_environment(stage: Stage, app: App, secrets: Secrets) -> dict[str, str]:
+    """`app`'s environment on `stage`, exactly as the contract lists it: plain values, then secrets."""
+    return {**plain_values(stage, app), **secrets.environment(secret_names(app))}
 
 
 def literal_secret_keys(environment: dict[str, str]) -> list[str]:

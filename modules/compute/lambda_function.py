@@ -77,6 +77,9 @@ class LambdaFunctionProps:
     """default: nodejs22.x."""
     description: str = ""
     """default: empty."""
+    kms_key_arn: str | None = None
+    """default: None, Lambda's AWS-managed key. The stage's `EnvironmentKey.key_arn` encrypts the
+    environment with a customer-managed key, and the role may `kms:Decrypt` with that key only."""
 
     def __post_init__(self) -> None:
         where = f"LambdaFunctionProps({self.name_suffix!r})"
@@ -149,6 +152,7 @@ class LambdaFunction(Construct):
                 }
             ),
         )
+        self.decrypt_policy = self._decrypt_policy(props.kms_key_arn) if props.kms_key_arn else None
         asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
         self.function = AwsLambdaFunction(
             self,
@@ -165,11 +169,31 @@ class LambdaFunction(Construct):
             environment=(
                 LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
             ),
-            depends_on=[self.log_group, self.logging_policy],
+            kms_key_arn=props.kms_key_arn,
+            depends_on=[
+                self.log_group,
+                self.logging_policy,
+                *([self.decrypt_policy] if self.decrypt_policy is not None else []),
+            ],
             lifecycle=keep_deployed_code() if artifact.is_placeholder else None,
         )
         self.function_arn = self.function.arn
         self.invoke_arn = self.function.invoke_arn
+
+    def _decrypt_policy(self, kms_key_arn: str) -> IamRolePolicy:
+        """The role may decrypt its environment with the stage's key, and nothing else with KMS."""
+        return IamRolePolicy(
+            self,
+            "decrypt_environment_policy",
+            name="decrypt-own-environment",
+            role=self.role.id,
+            policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": kms_key_arn}],
+                }
+            ),
+        )
 
     def allow_invoke(
         self, scope: Construct, construct_id: str, statement_id: str, principal: str, source_arn: str

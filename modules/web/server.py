@@ -39,11 +39,14 @@ class WebServerProps:
     timeout_seconds: int = 30
     """default: 30 s, CloudFront's default origin response timeout."""
     environment: dict[str, str] = field(default_factory=dict)
-    """default: none. STAGE plus the secrets the server needs (`WEB_SECRET_NAMES`)."""
+    """default: none. The platform passes the app contract's web environment
+    (`contract_environment(stage, App.WEB, secrets)`); the hosting adds only `HOSTING_RUNTIME_ENV` names."""
     warm_interval_minutes: int | None = 5
     """default: every 5 minutes, one warm instance. None turns the warmer off."""
     invoke_mode: str = "BUFFERED"
     """default: BUFFERED; RESPONSE_STREAM for a streaming-enabled OpenNext build."""
+    kms_key_arn: str | None = None
+    """default: None, Lambda's AWS-managed key; the platform passes the stage's `EnvironmentKey`."""
 
     def __post_init__(self) -> None:
         if self.warm_interval_minutes is not None and not 1 <= self.warm_interval_minutes <= 14:
@@ -74,6 +77,7 @@ class WebServer(Construct):
                 timeout_seconds=props.timeout_seconds,
                 memory_mb=props.memory_mb or stage.settings.web_memory_mb,
                 environment=props.environment,
+                kms_key_arn=props.kms_key_arn,
                 description="SG Cars Trends web (Next.js SSR)",
             ),
         )

@@ -4,10 +4,12 @@ Why: the bindings know argument names and types, but only the provider's
 schema knows which blocks conflict, which values are required together and
 which references resolve. The machines here carry an offline mirror of the
 AWS provider only (an older major than our bindings pin) and no Cloudflare
-provider, so a temporary copy of each stage relaxes the AWS version
-constraint to the mirror's, drops the backend, and removes what has no
-provider binary (Cloudflare provider, resources, data sources), putting a
-placeholder literal where an AWS resource referred to one. Nothing else is
+or Upstash provider, so a temporary copy of each stage relaxes the AWS
+version constraint to the mirror's, drops the backend, and removes what has
+no provider binary (Cloudflare and Upstash providers, resources, data
+sources), putting a placeholder literal where an AWS resource referred to
+one; the Upstash schedule is checked against the provider's documented
+schema in tests/modules/schedule/ instead. Nothing else is
 changed: every AWS resource is validated as synthesized.
 
 One `terraform init` serves all stages (same providers); each stage's
@@ -28,10 +30,12 @@ from harness.toolchain import offline_cli_environment
 
 STAGES = ("prod", "staging", "dev", "pr-123")
 CLOUDFLARE_PREFIX = "cloudflare_"
+NO_BINARY_PREFIXES = (CLOUDFLARE_PREFIX, "upstash_")
+"""Resource types whose provider has no binary on these machines."""
 PLACEHOLDER = '"placeholder"'
-# A reference to a Cloudflare resource or data source, with attribute/index tail; not `var.cloudflare_*`.
+# A reference to a Cloudflare/Upstash resource or data source, with attribute/index tail; not `var.*`.
 _CLOUDFLARE_REFERENCE = re.compile(
-    r"(?<![\w.])(?:data\.)?cloudflare_[a-z0-9_]+\.[A-Za-z0-9_-]+(?:\[[^\]]*\]|\.[A-Za-z0-9_*]+)*"
+    r"(?<![\w.])(?:data\.)?(?:cloudflare|upstash)_[a-z0-9_]+\.[A-Za-z0-9_-]+(?:\[[^\]]*\]|\.[A-Za-z0-9_*]+)*"
 )
 
 
@@ -47,7 +51,7 @@ def aws_only_config(config: dict, aws_version: str) -> dict:
     for name in [name for name in config.get("provider", {}) if name != "aws"]:
         del config["provider"][name]
     for block in ("resource", "data"):
-        for type_name in [t for t in config.get(block, {}) if t.startswith(CLOUDFLARE_PREFIX)]:
+        for type_name in [t for t in config.get(block, {}) if t.startswith(NO_BINARY_PREFIXES)]:
             del config[block][type_name]
     return _without_cloudflare_references(config)
 
@@ -57,7 +61,9 @@ def _without_cloudflare_references(node):
         cleaned = {key: _without_cloudflare_references(value) for key, value in node.items()}
         if isinstance(cleaned.get("depends_on"), list):
             cleaned["depends_on"] = [
-                entry for entry in cleaned["depends_on"] if not re.match(r"(data\.)?cloudflare_", entry)
+                entry
+                for entry in cleaned["depends_on"]
+                if not re.match(r"(data\.)?(cloudflare|upstash)_", entry)
             ] or None
             if cleaned["depends_on"] is None:
                 del cleaned["depends_on"]
@@ -140,16 +146,18 @@ def test_a_broken_stage_fails_validation(synth_output, validator):
     assert any("minimum_tls" in (d.get("summary", "") + d.get("detail", "")) for d in report["diagnostics"])
 
 
-def test_copy_keeps_aws_and_drops_only_cloudflare(synth_output):
+def test_copy_keeps_aws_and_drops_only_providers_without_a_binary(synth_output):
     original = synth_output.stack("prod").config
     config = aws_only_config(original, "5.100.0")
     assert "backend" not in config["terraform"]
     assert config["terraform"]["required_providers"] == {
         "aws": {**original["terraform"]["required_providers"]["aws"], "version": "5.100.0"}
     }
+    assert original["resource"]["upstash_qstash_schedule_v2"]
     assert not [
-        t for block in ("resource", "data") for t in config.get(block, {}) if t.startswith(CLOUDFLARE_PREFIX)
+        t for block in ("resource", "data") for t in config.get(block, {}) if t.startswith(NO_BINARY_PREFIXES)
     ]
+    assert "upstash" not in config.get("provider", {})
     assert "cloudflare_dns_record." not in json.dumps(config) and "data.cloudflare_zone." not in json.dumps(
         config
     )

@@ -14,6 +14,7 @@ import re
 from modules.app.secrets import SECRET_NAMES
 from tests.workflows.workflow_files import (
     PLAN_REUSABLE,
+    REUSABLE,
     WORKFLOW_FILES,
     called_workflow,
     load,
@@ -24,6 +25,7 @@ from tests.workflows.workflow_files import (
 WORKFLOWS = {path.name: load(path) for path in WORKFLOW_FILES}
 PULL_REQUEST_EVENTS = {"pull_request", "pull_request_target"}
 SECRET_REFERENCE = re.compile(r"secrets\.([A-Za-z_][A-Za-z0-9_]*)")
+APP_SECRET_VARIABLE = re.compile(r"^TF_VAR_([A-Z][A-Z0-9_]*)$")
 OLD_PLAN_JOB = {  # the design this replaced: plans through the deploy workflow, in plan-<stage>
     "uses": "./.github/workflows/terraform-stage.yml",
     "with": {"stage": "${{ matrix.stage }}", "command": "plan", "environment": "plan-${{ matrix.stage }}"},
@@ -106,6 +108,8 @@ def test_plan_credentials_come_from_the_plan_environment_only():
         "AWS_ROLE_ARN",
         "CLOUDFLARE_API_TOKEN",
         "CLOUDFLARE_ZONE_ID",
+        "UPSTASH_EMAIL",
+        "UPSTASH_API_KEY",
     }
     caller = WORKFLOWS["pull-request.yml"]["jobs"]["plan"]
     assert caller["with"]["environment"] == "plan-${{ matrix.stage }}" and "secrets" not in caller
@@ -115,3 +119,34 @@ def test_the_review_comment_says_secrets_are_not_compared():
     comment = WORKFLOWS["pull-request.yml"]["jobs"]["comment"]
     render = next(step for step in comment["steps"] if step.get("name") == "Render the review")
     assert "secret-valued attributes" in render["run"] and "not compared" in render["run"]
+
+
+def _terraform_step(path, name: str) -> dict:
+    return next(step for _, step in steps(load(path)) if step.get("name") == name)
+
+
+def _app_secret_variables(step: dict) -> list[str]:
+    return [match.group(1) for key in step["env"] if (match := APP_SECRET_VARIABLE.match(key))]
+
+
+def test_the_workflows_secret_lists_are_the_app_contract():
+    """Deploy and plan hand Terraform exactly the contract's secrets: none missing, none stale."""
+    deploy = _terraform_step(REUSABLE, "Terraform ${{ inputs.command }}")
+    for step in (deploy, _plan_step()):
+        names = _app_secret_variables(step)
+        assert sorted(names) == sorted(SECRET_NAMES), (
+            f"{step['name']}: {sorted(set(names) ^ set(SECRET_NAMES))}"
+        )
+    for name in SECRET_NAMES:
+        assert deploy["env"][f"TF_VAR_{name}"] == "${{ secrets." + name + " }}"
+
+
+def test_the_contract_check_catches_a_stale_name():
+    step = {"env": {"TF_VAR_TWITTER_API_KEY": "x", "TF_VAR_cloudflare_zone_id": "z"}}
+    assert _app_secret_variables(step) == ["TWITTER_API_KEY"]
+
+
+def test_upstash_credentials_reach_terraform_through_the_environment_only():
+    for step in (_terraform_step(REUSABLE, "Terraform ${{ inputs.command }}"), _plan_step()):
+        assert step["env"]["UPSTASH_EMAIL"] == "${{ secrets.UPSTASH_EMAIL }}"
+        assert step["env"]["UPSTASH_API_KEY"] == "${{ secrets.UPSTASH_API_KEY }}"

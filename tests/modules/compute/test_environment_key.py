@@ -1,0 +1,90 @@
+"""The per-stage KMS key for Lambda environments: least-privilege policy, rotation, protection."""
+
+import json
+
+import pytest
+
+from modules.compute.environment_key import (
+    KEY_ADMIN_ACTIONS,
+    EnvironmentKey,
+    EnvironmentKeyProps,
+    key_policy,
+)
+from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
+from stages import resolve_stage
+from tests.modules.stack_scenarios import only, synth_scenarios
+
+
+def _build(stack, stage):
+    key = EnvironmentKey(stack, "environment_key", stage)
+    LambdaFunction(
+        stack,
+        "fn",
+        stage,
+        LambdaFunctionProps(name_suffix="api", handler="index.handler", kms_key_arn=key.key_arn),
+    )
+    return key
+
+
+@pytest.fixture(scope="module")
+def stacks():
+    stacks, _ = synth_scenarios({name: (resolve_stage(name), _build) for name in ("prod", "staging", "pr-5")})
+    return stacks
+
+
+def test_policy_separates_administration_from_use():
+    policy = key_policy("123456789012", "ap-southeast-1")
+    admin, use = policy["Statement"]
+    assert admin["Principal"] == use["Principal"] == {"AWS": "arn:aws:iam::123456789012:root"}
+    assert not {"kms:Encrypt", "kms:Decrypt", "kms:CreateGrant", "kms:*"} & set(admin["Action"])
+    assert not any(
+        action.startswith(("kms:GenerateDataKey", "kms:ReEncrypt")) for action in KEY_ADMIN_ACTIONS
+    )
+    assert use["Condition"] == {"StringEquals": {"kms:ViaService": "lambda.ap-southeast-1.amazonaws.com"}}
+    assert "*" not in json.dumps(use["Action"])
+
+
+@pytest.mark.parametrize(
+    "stage, window, protected", [("prod", 30, True), ("staging", 30, False), ("pr-5", 7, False)]
+)
+def test_key_rotation_window_and_protection_follow_the_stage(stacks, stage, window, protected):
+    _, key = only(stacks[stage], "aws_kms_key")
+    assert key["enable_key_rotation"] is True and key["deletion_window_in_days"] == window
+    assert key.get("lifecycle", {}).get("prevent_destroy", False) is protected
+    _, alias = only(stacks[stage], "aws_kms_alias")
+    assert alias["name"] == f"alias/sgcarstrends-{stage}-lambda-env"
+
+
+def test_function_uses_the_key_and_its_role_may_decrypt_with_it_only(stacks):
+    stack = stacks["pr-5"]
+    key_address, _ = only(stack, "aws_kms_key")
+    _, function = only(stack, "aws_lambda_function")
+    assert function["kms_key_arn"] == f"${{{key_address}.arn}}"
+    [decrypt] = [
+        p for p in stack.resources("aws_iam_role_policy").values() if p["name"] == "decrypt-own-environment"
+    ]
+    statement = json.loads(decrypt["policy"])["Statement"]
+    assert statement == [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": function["kms_key_arn"]}]
+
+
+def test_without_a_key_nothing_is_granted():
+    stacks, _ = synth_scenarios(
+        {
+            "plain": (
+                resolve_stage("dev"),
+                lambda stack, stage: LambdaFunction(
+                    stack, "fn", stage, LambdaFunctionProps(name_suffix="api", handler="index.handler")
+                ),
+            )
+        }
+    )
+    _, function = only(stacks["plain"], "aws_lambda_function")
+    assert "kms_key_arn" not in function
+    assert [p["name"] for p in stacks["plain"].resources("aws_iam_role_policy").values()] == [
+        "write-own-log-group"
+    ]
+
+
+def test_alias_must_be_an_alias():
+    with pytest.raises(ValueError, match="must start with 'alias/'"):
+        EnvironmentKeyProps(alias_suffix="lambda-env")

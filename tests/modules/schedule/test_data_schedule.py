@@ -1,0 +1,62 @@
+"""The QStash data schedule: permanent stages only, calling the API function URL with the bearer token."""
+
+import json
+
+import pytest
+
+from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
+from modules.schedule.qstash_schedule import RESOURCE_TYPE
+from stages import StageSettings, resolve_stage
+from tests.modules.schedule.test_qstash_schedule import assert_matches_schema
+from tests.modules.stack_scenarios import only, scratch_scope
+
+STAGES = ("prod", "staging", "dev", "pr-123")
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_only_permanent_stages_have_the_schedule(synth_output, stage):
+    stack = synth_output.stack(stage)
+    schedules = stack.resources(RESOURCE_TYPE)
+    permanent = resolve_stage(stage).is_permanent
+    assert len(schedules) == (1 if permanent else 0)
+    assert ("upstash" in stack.config["terraform"]["required_providers"]) is permanent
+    assert bool(stack.resources("aws_lambda_function_url")) and (
+        len(stack.resources("aws_lambda_function_url")) == (2 if permanent else 1)
+    )
+
+
+@pytest.mark.parametrize("stage", ("prod", "staging", "dev"))
+def test_schedule_calls_the_api_function_url_with_the_bearer_token(synth_output, stage):
+    stack = synth_output.stack(stage)
+    _, schedule = only(stack, RESOURCE_TYPE)
+    assert_matches_schema(schedule)
+    [(url_address, url)] = [
+        (address, body)
+        for address, body in stack.resources("aws_lambda_function_url").items()
+        if "api_lambda_function" in body["function_name"]
+    ]
+    assert url["authorization_type"] == "NONE"
+    assert schedule["destination"] == f"${{{url_address}.function_url}}workflows/trigger"
+    assert schedule["cron"] == "*/60 0-10 * * 1-5"
+    assert schedule["method"] == "POST" and schedule["retries"] == 3
+    assert schedule["forward_headers"] == {"Authorization": "Bearer ${var.SG_CARS_TRENDS_API_TOKEN}"}
+    assert "UPSTASH" not in json.dumps(stack.config["provider"]["upstash"])
+    [permission] = [
+        p
+        for p in stack.resources("aws_lambda_permission").values()
+        if p["action"] == "lambda:InvokeFunctionUrl"
+    ]
+    assert permission["principal"] == "*" and permission["function_url_auth_type"] == "NONE"
+
+
+def test_an_ephemeral_stage_is_refused():
+    props = DataScheduleProps(function_url="https://x/", bearer_token="${var.T}")
+    with pytest.raises(ValueError, match="only permanent stages"):
+        DataSchedule(scratch_scope(), "data_schedule", resolve_stage("pr-1"), props)
+
+
+def test_missing_inputs_and_bad_crons_are_refused():
+    with pytest.raises(ValueError, match="function_url"):
+        DataScheduleProps(function_url="", bearer_token="${var.T}")
+    with pytest.raises(ValueError, match="five-field cron"):
+        StageSettings(data_schedule_cron="every hour")
