@@ -6,15 +6,22 @@ import sys
 from harness.synth import REPO_ROOT
 from policies.cli import list_rules
 from policies.registry import all_rules
+from stages.app_contract import App, env_names
 from tests.policies.helpers import lambda_function, log_group, plan, stack, write_json
 from tests.sgct.commands import check as main
+
+API_ENVIRONMENT = {"variables": {name: f"${{var.{name}}}" for name in env_names(App.API)}}
 
 
 def clean(tmp_path):
     return write_json(
         tmp_path / "out/stacks/dev/cdk.tf.json",
         stack(
-            "dev", {"aws_lambda_function.api": lambda_function(), "aws_cloudwatch_log_group.api": log_group()}
+            "dev",
+            {
+                "aws_lambda_function.api": lambda_function(environment=API_ENVIRONMENT),
+                "aws_cloudwatch_log_group.api": log_group(),
+            },
         ),
     ).parents[2]
 

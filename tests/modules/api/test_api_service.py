@@ -149,6 +149,7 @@ def test_api_lambda_handler_timeout_memory(synth_output, stage):
 def test_cors_per_stage(synth_output, stage):
     _, api = single(synth_output.stack(stage), "aws_apigatewayv2_api")
     cors = api["cors_configuration"]
+    assert cors["allow_headers"] == ["*"] and cors["allow_methods"] == ["*"]
     if stage == "prod":
         assert (cors["allow_origins"], cors["max_age"]) == (["https://sgcarstrends.com"], 86400)
     else:

@@ -88,7 +88,7 @@ def test_ssr_lambda_is_arm64_nodejs22_with_stage_memory(synth_output, stage):
     function = _web_function(synth_output.stack(stage), stage)
     assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
     assert function["memory_size"] == WEB_MEMORY[stage] and function["handler"] == "index.handler"
-    assert function["environment"]["variables"]["STAGE"] == stage
+    assert function["environment"]["variables"]["NEXT_PUBLIC_APP_ENV"] == stage
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -108,9 +108,19 @@ def test_one_warm_instance_via_a_five_minute_schedule(synth_output, stage):
     assert permission["source_arn"] == "${" + rule_address + ".arn}"
 
 
+def _web_url(stack) -> dict:
+    """The web server's function URL (permanent stages also have the API's, for the data schedule)."""
+    [url] = [
+        body
+        for address, body in stack.resources("aws_lambda_function_url").items()
+        if "web_server" in address
+    ]
+    return url
+
+
 @pytest.mark.parametrize("stage", STAGES)
 def test_function_url_is_the_ssr_origin(synth_output, stage):
-    _, url = single(synth_output.stack(stage), "aws_lambda_function_url")
+    url = _web_url(synth_output.stack(stage))
     assert url["authorization_type"] == "NONE" and url["invoke_mode"] == "BUFFERED"
 
 
@@ -164,7 +174,7 @@ def test_web_resources_prevent_destroy_only_on_prod(synth_output, stage, protect
         single(stack, "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-web-assets"}).body,
         _web_function(stack, stage),
         single(stack, "aws_cloudwatch_log_group", {"name": f"/aws/lambda/sgcarstrends-{stage}-web"}).body,
-        single(stack, "aws_lambda_function_url")[1],
+        _web_url(stack),
     ]
     for body in bodies:
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected
