@@ -26,6 +26,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "sgct.app_env_command",
         "print an app's non-secret build-time environment for a stage (dotenv, json, github)",
     ),
+    "janitor": (
+        "operations.janitor_command",
+        "destroy ephemeral stages whose PR closed or that are too old (never permanent ones)",
+    ),
     "inventory": (
         "harness.inventory.command",
         "regenerate or check the stage inventories in tests/inventories",
