@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from operations.janitor import DEFAULT_MAX_AGE_DAYS, run_janitor
-from operations.pull_requests import GITHUB_API_URL, GitHubPullRequests
+from operations.pull_requests import GITHUB_API_URL, GitHubPullRequests, PullRequestsInRepositories
 from sgct.errors import EXIT_FAILURE, SgctError
 from stages import APP_NAME, EPHEMERAL_STAGES_VARIABLE, PRIMARY_REGION
 from stages.app_contract import SECRET_NAMES
@@ -69,8 +69,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--repository",
-        default=os.environ.get("GITHUB_REPOSITORY", ""),
-        help="owner/name whose pull requests the pr-<n> stages belong to (default: $GITHUB_REPOSITORY)",
+        action="append",
+        help="owner/name whose pull requests pr-<n> stages belong to; repeat it for the application "
+        "repository, whose previews are pr-<n> too (default: $GITHUB_REPOSITORY)",
     )
     p.add_argument(
         "--endpoint-url",
@@ -85,10 +86,10 @@ def main(argv: list[str]) -> int:
     try:
         import boto3
 
-        lookup = GitHubPullRequests(
-            args.repository,
-            os.environ.get("GITHUB_TOKEN"),
-            os.environ.get("GITHUB_API_URL") or GITHUB_API_URL,
+        repositories = args.repository or [os.environ.get("GITHUB_REPOSITORY", "")]
+        api_url = os.environ.get("GITHUB_API_URL") or GITHUB_API_URL
+        lookup = PullRequestsInRepositories(
+            [GitHubPullRequests(name, os.environ.get("GITHUB_TOKEN"), api_url) for name in repositories]
         )
         region = os.environ.get("AWS_REGION") or PRIMARY_REGION
         s3 = boto3.client("s3", endpoint_url=args.endpoint_url, region_name=region)

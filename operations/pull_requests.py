@@ -64,3 +64,27 @@ class GitHubPullRequests:
                 f"pull request #{number} of {self.repository}: unexpected state {state!r}"
             )
         return state == "closed"
+
+
+class PullRequestsInRepositories:
+    """`pr-<n>` may belong to this repository's or the application's pull request #n (app previews).
+
+    Closed when no repository has #n open and at least one has it closed; unknown (an error)
+    when no repository could answer. An open #n anywhere keeps the stage: someone uses it.
+    """
+
+    def __init__(self, lookups: list[PullRequestLookup]) -> None:
+        if not lookups:
+            raise SgctError("no repository to look pull requests up in (give --repository)", EXIT_INPUT)
+        self.lookups = lookups
+
+    def is_closed(self, number: int) -> bool:
+        answers, errors = [], []
+        for lookup in self.lookups:
+            try:
+                answers.append(lookup.is_closed(number))
+            except PullRequestLookupError as error:
+                errors.append(str(error))
+        if not answers:
+            raise PullRequestLookupError("; ".join(errors))
+        return all(answers)

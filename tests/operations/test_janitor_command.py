@@ -16,8 +16,8 @@ def test_dry_run_reports_and_changes_nothing(aws_env, github, monkeypatch, capsy
     for stage in ("prod", "pr-1", "pr-2"):
         s3.put_object(Bucket=bucket, Key=f"stages/{stage}/terraform.tfstate", Body=json.dumps({"version": 4}))
     monkeypatch.setenv("GITHUB_API_URL", url)
-    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/app")
-    code = sgct_main(["janitor", "--dry-run", "--bucket", bucket])
+    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/infra")
+    code = sgct_main(["janitor", "--dry-run", "--bucket", bucket, "--repository", "acme/app"])
     out = capsys.readouterr().out
     assert code == 0
     assert "would destroy pr-1: pull request #1 is closed (dry run)" in out

@@ -6,10 +6,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from operations.pull_requests import GitHubPullRequests, PullRequestLookupError
+from operations.pull_requests import GitHubPullRequests, PullRequestLookupError, PullRequestsInRepositories
 from sgct.errors import SgctError
 
-STATES = {"/repos/acme/app/pulls/1": "closed", "/repos/acme/app/pulls/2": "open"}
+STATES = {
+    "/repos/acme/app/pulls/1": "closed",
+    "/repos/acme/app/pulls/2": "open",
+    "/repos/acme/infra/pulls/2": "closed",
+    "/repos/acme/infra/pulls/3": "closed",
+}
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +63,15 @@ def test_a_bad_repository_is_unusable_input(repository):
     with pytest.raises(SgctError, match="not owner/name") as error:
         GitHubPullRequests(repository, None)
     assert error.value.exit_code == 2
+
+
+def test_pr_n_of_two_repositories_is_closed_only_when_none_has_it_open(github):
+    url, _ = github
+    both = PullRequestsInRepositories([GitHubPullRequests(r, None, url) for r in ("acme/infra", "acme/app")])
+    assert both.is_closed(1) is True  # closed in app, unknown in infra
+    assert both.is_closed(2) is False  # closed in infra, open in app: someone uses pr-2
+    assert both.is_closed(3) is True
+    with pytest.raises(PullRequestLookupError, match="404"):
+        both.is_closed(8)
+    with pytest.raises(SgctError, match="--repository"):
+        PullRequestsInRepositories([])

@@ -82,9 +82,12 @@ def test_deploys_pass_the_release_through_and_dispatch_only_from_main(workflow, 
     assert "github.ref == 'refs/heads/main'" in job["if"]
 
 
-def test_previews_are_infrastructure_only():
-    for _, job in stage_calls(WORKFLOWS["preview.yml"]):
-        assert "app-release" not in job["with"]
+def test_pull_request_previews_are_infrastructure_only_and_app_previews_carry_the_release():
+    for job_id, job in stage_calls(WORKFLOWS["preview.yml"]):
+        if job_id == "app-deploy":
+            assert job["with"]["app-release"] == "${{ needs.app-request.outputs.app-release }}"
+        else:
+            assert "app-release" not in job["with"], job_id
 
 
 @pytest.fixture

@@ -44,6 +44,9 @@ def test_secrets_only_on_the_steps_that_need_them():
         ("terraform-plan.yml", "Terraform plan"),
         ("drift.yml", "AWS credentials"),
         ("drift.yml", "Drift check"),
+        ("preview.yml", "Comment"),  # APP_REPOSITORY_TOKEN: comment on the application pull request
+        ("janitor.yml", "AWS credentials"),
+        ("janitor.yml", "Janitor"),  # Cloudflare token for the preview records; no application secret
     }
 
 
@@ -78,7 +81,11 @@ def _calls(workflow_name):
     ],
 )
 def test_deploys_run_per_stage_serialized_and_in_their_environment(workflow, stage, command, environment):
-    [job] = [job for job in _calls(workflow).values() if job["with"]["command"] == command]
+    [job] = [
+        job
+        for job_id, job in _calls(workflow).items()
+        if job["with"]["command"] == command and not job_id.startswith("app-")
+    ]
     assert job["with"]["stage"] == stage and job["with"]["environment"] == environment
     assert job["concurrency"] == {"group": f"deploy-{stage}", "cancel-in-progress": False}
 

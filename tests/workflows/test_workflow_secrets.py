@@ -80,9 +80,12 @@ def test_the_check_catches_a_plan_that_runs_with_the_stage_secrets():
 
 def test_pull_requests_reach_application_secrets_only_in_the_preview_environment():
     reaching = {where: job for where, job in _pull_request_jobs() if secrets_reaching(job)}
-    assert set(reaching) == {"preview.yml:deploy", "preview.yml:destroy"}, (
-        "the preview stage needs its secrets"
-    )
+    assert set(reaching) == {
+        "preview.yml:deploy",
+        "preview.yml:destroy",
+        "preview.yml:app-deploy",
+        "preview.yml:app-destroy",
+    }, "the preview stage needs its secrets"
     for where, job in reaching.items():
         assert job["with"]["environment"] == "preview", (
             f"{where} reads secrets outside the preview environment"
