@@ -27,9 +27,10 @@ from datetime import datetime, timedelta
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from operations.errors import OperationError, OperationInputError
 from operations.pull_requests import PullRequestLookup, PullRequestLookupError
-from sgct.errors import EXIT_INPUT, SgctError
 from stages import PERMANENT_STAGES, StageNameError, ephemeral_stage
+from stages.errors import SgctError
 
 STATE_PREFIX = "stages/"
 DEFAULT_MAX_AGE_DAYS = 7
@@ -133,12 +134,12 @@ def run_janitor(
 ) -> JanitorReport:
     """Decide for every stage in `bucket`, destroy (unless `dry_run`) and say what was done."""
     if max_age_days < 1:
-        raise SgctError(f"--max-age-days must be at least 1, got {max_age_days}", EXIT_INPUT)
+        raise OperationInputError(f"--max-age-days must be at least 1, got {max_age_days}")
     report = JanitorReport([], {})
     try:
         states = list_stage_states(s3, bucket)
     except (ClientError, BotoCoreError) as error:
-        raise SgctError(f"cannot list the state bucket {bucket!r}: {error}") from None
+        raise OperationError(f"cannot list the state bucket {bucket!r}: {error}") from None
     for state in states:
         decision = decide(state, lookup, now, max_age_days)
         report.decisions.append(decision)

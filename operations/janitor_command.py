@@ -13,15 +13,15 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from operations.errors import OperationError
 from operations.janitor import DEFAULT_MAX_AGE_DAYS, run_janitor
 from operations.pull_requests import GITHUB_API_URL, GitHubPullRequests, PullRequestsInRepositories
-from sgct.errors import EXIT_FAILURE, SgctError
 from stages import APP_NAME, EPHEMERAL_STAGES_VARIABLE, PRIMARY_REGION
 from stages.app_contract import SECRET_NAMES
+from stages.errors import EXIT_FAILURE, EXIT_OK
 
 STATE_BUCKET_VARIABLE = "SGCT_STATE_BUCKET"
 DEFAULT_STATE_BUCKET = f"{APP_NAME}-terraform-state"
@@ -45,7 +45,7 @@ def cdktf_destroy(stage: str, environ: dict[str, str] | None = None) -> None:
         [str(cdktf), "destroy", stage, "--auto-approve"], cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL
     )
     if result.returncode != 0:
-        raise SgctError(f"cdktf destroy {stage} exited with {result.returncode}", EXIT_FAILURE)
+        raise OperationError(f"cdktf destroy {stage} exited with {result.returncode}; re-run to retry")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -82,27 +82,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
-    try:
-        import boto3
+    """Errors propagate to the `sgct` entry point, which prints them once with their exit code."""
+    import boto3
 
-        repositories = args.repository or [os.environ.get("GITHUB_REPOSITORY", "")]
-        api_url = os.environ.get("GITHUB_API_URL") or GITHUB_API_URL
-        lookup = PullRequestsInRepositories(
-            [GitHubPullRequests(name, os.environ.get("GITHUB_TOKEN"), api_url) for name in repositories]
-        )
-        region = os.environ.get("AWS_REGION") or PRIMARY_REGION
-        s3 = boto3.client("s3", endpoint_url=args.endpoint_url, region_name=region)
-        report = run_janitor(
-            s3,
-            args.bucket,
-            lookup,
-            cdktf_destroy,
-            now=datetime.now(UTC),
-            max_age_days=args.max_age_days,
-            dry_run=args.dry_run,
-        )
-    except SgctError as error:
-        print(f"sgct janitor: error: {error}", file=sys.stderr)
-        return error.exit_code
-    return 0 if report.ok else EXIT_FAILURE
+    args = parser().parse_args(argv)
+    repositories = args.repository or [os.environ.get("GITHUB_REPOSITORY", "")]
+    api_url = os.environ.get("GITHUB_API_URL") or GITHUB_API_URL
+    lookup = PullRequestsInRepositories(
+        [GitHubPullRequests(name, os.environ.get("GITHUB_TOKEN"), api_url) for name in repositories]
+    )
+    region = os.environ.get("AWS_REGION") or PRIMARY_REGION
+    s3 = boto3.client("s3", endpoint_url=args.endpoint_url, region_name=region)
+    report = run_janitor(
+        s3,
+        args.bucket,
+        lookup,
+        cdktf_destroy,
+        now=datetime.now(UTC),
+        max_age_days=args.max_age_days,
+        dry_run=args.dry_run,
+    )
+    return EXIT_OK if report.ok else EXIT_FAILURE

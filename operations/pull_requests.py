@@ -13,13 +13,13 @@ import urllib.error
 import urllib.request
 from typing import Protocol
 
-from sgct.errors import EXIT_INPUT, SgctError
+from operations.errors import OperationError, OperationInputError
 
 GITHUB_API_URL = "https://api.github.com"
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
 
-class PullRequestLookupError(SgctError):
+class PullRequestLookupError(OperationError):
     """The pull request's state could not be read (network, permissions, unknown number)."""
 
 
@@ -36,9 +36,8 @@ class GitHubPullRequests:
 
     def __init__(self, repository: str, token: str | None, api_url: str = GITHUB_API_URL) -> None:
         if not _REPOSITORY.match(repository or ""):
-            raise SgctError(
-                f"repository {repository!r} is not owner/name (set --repository or GITHUB_REPOSITORY)",
-                EXIT_INPUT,
+            raise OperationInputError(
+                f"repository {repository!r} is not owner/name (set --repository or GITHUB_REPOSITORY)"
             )
         self.repository = repository
         self.token = token
@@ -75,7 +74,7 @@ class PullRequestsInRepositories:
 
     def __init__(self, lookups: list[PullRequestLookup]) -> None:
         if not lookups:
-            raise SgctError("no repository to look pull requests up in (give --repository)", EXIT_INPUT)
+            raise OperationInputError("no repository to look pull requests up in (give --repository)")
         self.lookups = lookups
 
     def is_closed(self, number: int) -> bool:

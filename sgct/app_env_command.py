@@ -9,20 +9,18 @@ printed: the command only knows their names.
 
 Formats: `dotenv` (a `.env` file, values double-quoted), `json` (one object),
 `github` (`NAME=value` lines to append to `$GITHUB_ENV`).
-Exit codes: 0 printed, 2 unusable input (invalid stage name).
+Exit codes: 0 printed, 2 unusable input (invalid stage name; reported by the `sgct` entry point).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from stages import StageNameError, resolve_stage
+from stages import resolve_stage
 from stages.app_contract import App, plain_values
 
 FORMATS = ("dotenv", "json", "github")
-EXIT_UNUSABLE = 2
 
 
 def render(values: dict[str, str], format_: str) -> str:
@@ -54,10 +52,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    try:
-        stage = resolve_stage(args.stage)
-    except StageNameError as error:
-        print(f"sgct app-env: --stage {args.stage!r}: {error}", file=sys.stderr)
-        return EXIT_UNUSABLE
+    stage = resolve_stage(args.stage)  # a StageNameError (exit 2) is reported by the entry point
     print(render(plain_values(stage, App(args.app)), args.format))
     return 0

@@ -26,7 +26,7 @@ def _app_of(doc, function) -> App | None:
     fix="Build the environment with modules.app.secrets.contract_environment(stage, app, secrets); "
     "change the contract in stages/app_contract.py, never one function.",
 )
-def check(doc):
+def check(doc, context):
     """What: the API function (`sgcarstrends-<stage>-api`) and the web server function
     (`sgcarstrends-<stage>-web`) have an environment whose names are exactly those of the app
     contract (`stages/app_contract.py`): none missing, none extra. The web function may also

@@ -5,9 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from operations.errors import OperationError
 from operations.janitor import Decision, StageState, decide, list_stage_states, run_janitor
 from operations.pull_requests import PullRequestLookupError
-from sgct.errors import SgctError
+from stages.errors import SgctError
 
 PERMANENT = ("prod", "staging", "dev")
 
@@ -34,7 +35,7 @@ class RecordingDestroy:
     def __call__(self, stage: str) -> None:
         self.calls.append(stage)
         if stage in self.failing:
-            raise SgctError(f"cdktf destroy {stage} exited with 1")
+            raise OperationError(f"cdktf destroy {stage} exited with 1")
 
 
 def _state(stage: str) -> bytes:

@@ -29,7 +29,7 @@ def test_dry_run_reports_and_changes_nothing(aws_env, github, monkeypatch, capsy
 def test_unusable_repository_exits_2(aws_env, monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
     assert sgct_main(["janitor", "--dry-run"]) == 2
-    assert "not owner/name" in capsys.readouterr().err
+    assert "error: repository '' is not owner/name" in capsys.readouterr().err
 
 
 def test_destroy_runs_cdktf_for_the_stage_with_placeholder_secrets(tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from operations.pull_requests import GitHubPullRequests, PullRequestLookupError, PullRequestsInRepositories
-from sgct.errors import SgctError
+from stages.errors import SgctError
 
 STATES = {
     "/repos/acme/app/pulls/1": "closed",

@@ -47,13 +47,15 @@ def test_no_secret_name_is_ever_printed(capsys, stage, app):
 def test_an_invalid_stage_is_unusable_input(capsys):
     code, out, err = _run(capsys, "--stage", "Bad_Name", "--app", "web")
     assert code == 2 and out == ""
-    assert "--stage 'Bad_Name'" in err
+    assert err.startswith("error: ") and "Bad_Name" in err
 
 
 def test_an_unknown_app_or_format_is_refused(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--stage", "dev", "--app", "worker"])
     assert exit_info.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["--stage", "dev", "--app", "web", "--format", "yaml"])
 
 
 def test_line_breaks_cannot_be_written_to_line_formats():
