@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "operations.janitor_command",
         "destroy ephemeral stages whose PR closed or that are too old (never permanent ones)",
     ),
+    "stage": (
+        "operations.stage_command",
+        "up|down NAME: deploy or destroy your own ephemeral stage (feature-auth) from a laptop",
+    ),
     "inventory": (
         "harness.inventory.command",
         "regenerate or check the stage inventories in tests/inventories",

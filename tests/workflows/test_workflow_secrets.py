@@ -15,6 +15,7 @@ from modules.app.secrets import SECRET_NAMES
 from tests.workflows.workflow_files import (
     PLAN_REUSABLE,
     REUSABLE,
+    WORKFLOWS_DIR,
     WORKFLOW_FILES,
     called_workflow,
     load,
@@ -150,6 +151,7 @@ def test_the_contract_check_catches_a_stale_name():
 
 
 def test_upstash_credentials_reach_terraform_through_the_environment_only():
-    for step in (_terraform_step(REUSABLE, "Terraform ${{ inputs.command }}"), _plan_step()):
+    drift = _terraform_step(WORKFLOWS_DIR / "drift.yml", "Drift check")
+    for step in (_terraform_step(REUSABLE, "Terraform ${{ inputs.command }}"), _plan_step(), drift):
         assert step["env"]["UPSTASH_EMAIL"] == "${{ secrets.UPSTASH_EMAIL }}"
         assert step["env"]["UPSTASH_API_KEY"] == "${{ secrets.UPSTASH_API_KEY }}"
