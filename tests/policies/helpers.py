@@ -60,6 +60,13 @@ def lambda_function(stage: str = "dev", suffix: str = "api", **overrides) -> dic
     return body
 
 
+def contract_environment(app_name: str = "api") -> dict:
+    """A function `environment` block carrying exactly the app contract's names (SGCT013 passes)."""
+    from stages.app_contract import App, env_names
+
+    return {"variables": {name: f"${{var.{name}}}" for name in env_names(App(app_name))}}
+
+
 def log_group(stage: str = "dev", suffix: str = "api", days: int | None = 7) -> dict:
     body = {"name": f"/aws/lambda/sgcarstrends-{stage}-{suffix}"}
     if days is not None:

@@ -6,11 +6,8 @@ import sys
 from harness.synth import REPO_ROOT
 from policies.cli import list_rules
 from policies.registry import all_rules
-from stages.app_contract import App, env_names
-from tests.policies.helpers import lambda_function, log_group, plan, stack, write_json
+from tests.policies.helpers import contract_environment, lambda_function, log_group, plan, stack, write_json
 from tests.sgct.commands import check as main
-
-API_ENVIRONMENT = {"variables": {name: f"${{var.{name}}}" for name in env_names(App.API)}}
 
 
 def clean(tmp_path):
@@ -19,7 +16,7 @@ def clean(tmp_path):
         stack(
             "dev",
             {
-                "aws_lambda_function.api": lambda_function(environment=API_ENVIRONMENT),
+                "aws_lambda_function.api": lambda_function(environment=contract_environment()),
                 "aws_cloudwatch_log_group.api": log_group(),
             },
         ),

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from policies.api import check_paths
-from tests.policies.helpers import lambda_function, log_group, stack, write_json
+from tests.policies.helpers import contract_environment, lambda_function, log_group, stack, write_json
 
 
 @pytest.fixture
@@ -15,7 +15,9 @@ def result(tmp_path):
         stack(
             "dev",
             {
-                "aws_lambda_function.api": lambda_function(architectures=["x86_64"], runtime="nodejs18.x"),
+                "aws_lambda_function.api": lambda_function(
+                    architectures=["x86_64"], runtime="nodejs18.x", environment=contract_environment()
+                ),
                 "aws_cloudwatch_log_group.api": log_group(),
             },
         ),

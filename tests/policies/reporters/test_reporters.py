@@ -10,7 +10,7 @@ def test_text(result):
     text = render(result, "text")
     assert "ERROR      SGCT003 [dev] aws_lambda_function.api (dev/api)" in text
     assert "SUPPRESSED SGCT004" in text and "Node 18 until the SDK upgrade lands" in text
-    assert text.rstrip().endswith("12 rules") and "FAILED: 1 error(s)" in text
+    assert text.rstrip().endswith("13 rules") and "FAILED: 1 error(s)" in text
 
 
 def test_json(result):
