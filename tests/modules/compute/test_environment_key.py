@@ -12,7 +12,7 @@ from modules.compute.environment_key import (
 )
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from stages import resolve_stage
-from tests.modules.stack_scenarios import only, synth_scenarios
+from tests.modules.synth import single, synth_scenarios
 
 
 def _build(stack, stage):
@@ -27,8 +27,11 @@ def _build(stack, stage):
 
 
 @pytest.fixture(scope="module")
-def stacks():
-    stacks, _ = synth_scenarios({name: (resolve_stage(name), _build) for name in ("prod", "staging", "pr-5")})
+def stacks(tmp_path_factory):
+    stacks, _ = synth_scenarios(
+        {name: (resolve_stage(name), _build) for name in ("prod", "staging", "pr-5")},
+        tmp_path_factory.mktemp("environment-key"),
+    )
     return stacks
 
 
@@ -48,17 +51,17 @@ def test_policy_separates_administration_from_use():
     "stage, window, protected", [("prod", 30, True), ("staging", 30, False), ("pr-5", 7, False)]
 )
 def test_key_rotation_window_and_protection_follow_the_stage(stacks, stage, window, protected):
-    _, key = only(stacks[stage], "aws_kms_key")
+    _, key = single(stacks[stage], "aws_kms_key")
     assert key["enable_key_rotation"] is True and key["deletion_window_in_days"] == window
     assert key.get("lifecycle", {}).get("prevent_destroy", False) is protected
-    _, alias = only(stacks[stage], "aws_kms_alias")
+    _, alias = single(stacks[stage], "aws_kms_alias")
     assert alias["name"] == f"alias/sgcarstrends-{stage}-lambda-env"
 
 
-def test_function_uses_the_key_and_its_role_may_decrypt_with_it_only(stacks):
+def test_function_uses_the_key_and_its_role_may_decrypt_with_it_single(stacks):
     stack = stacks["pr-5"]
-    key_address, _ = only(stack, "aws_kms_key")
-    _, function = only(stack, "aws_lambda_function")
+    key_address, _ = single(stack, "aws_kms_key")
+    _, function = single(stack, "aws_lambda_function")
     assert function["kms_key_arn"] == f"${{{key_address}.arn}}"
     [decrypt] = [
         p for p in stack.resources("aws_iam_role_policy").values() if p["name"] == "decrypt-own-environment"
@@ -67,7 +70,7 @@ def test_function_uses_the_key_and_its_role_may_decrypt_with_it_only(stacks):
     assert statement == [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": function["kms_key_arn"]}]
 
 
-def test_without_a_key_nothing_is_granted():
+def test_without_a_key_nothing_is_granted(tmp_path):
     stacks, _ = synth_scenarios(
         {
             "plain": (
@@ -76,9 +79,10 @@ def test_without_a_key_nothing_is_granted():
                     stack, "fn", stage, LambdaFunctionProps(name_suffix="api", handler="index.handler")
                 ),
             )
-        }
+        },
+        tmp_path,
     )
-    _, function = only(stacks["plain"], "aws_lambda_function")
+    _, function = single(stacks["plain"], "aws_lambda_function")
     assert "kms_key_arn" not in function
     assert [p["name"] for p in stacks["plain"].resources("aws_iam_role_policy").values()] == [
         "write-own-log-group"

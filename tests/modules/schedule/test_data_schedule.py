@@ -8,7 +8,7 @@ from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
 from modules.schedule.qstash_schedule import RESOURCE_TYPE
 from stages import StageSettings, resolve_stage
 from tests.modules.schedule.test_qstash_schedule import assert_matches_schema
-from tests.modules.stack_scenarios import only, scratch_scope
+from tests.modules.synth import scratch_scope, single
 
 STAGES = ("prod", "staging", "dev", "pr-123")
 
@@ -28,7 +28,7 @@ def test_only_permanent_stages_have_the_schedule(synth_output, stage):
 @pytest.mark.parametrize("stage", ("prod", "staging", "dev"))
 def test_schedule_calls_the_api_function_url_with_the_bearer_token(synth_output, stage):
     stack = synth_output.stack(stage)
-    _, schedule = only(stack, RESOURCE_TYPE)
+    _, schedule = single(stack, RESOURCE_TYPE)
     assert_matches_schema(schedule)
     [(url_address, url)] = [
         (address, body)
@@ -49,10 +49,10 @@ def test_schedule_calls_the_api_function_url_with_the_bearer_token(synth_output,
     assert permission["principal"] == "*" and permission["function_url_auth_type"] == "NONE"
 
 
-def test_an_ephemeral_stage_is_refused():
+def test_an_ephemeral_stage_is_refused(tmp_path):
     props = DataScheduleProps(function_url="https://x/", bearer_token="${var.T}")
     with pytest.raises(ValueError, match="only permanent stages"):
-        DataSchedule(scratch_scope(), "data_schedule", resolve_stage("pr-1"), props)
+        DataSchedule(scratch_scope(tmp_path), "data_schedule", resolve_stage("pr-1"), props)
 
 
 def test_missing_inputs_and_bad_crons_are_refused():

@@ -11,7 +11,7 @@ import pytest
 from modules.schedule.qstash_schedule import RESOURCE_TYPE, QstashScheduleConfig, QstashScheduleV2
 from modules.schedule.upstash_provider import UpstashProvider
 from stages import resolve_stage
-from tests.modules.stack_scenarios import only, synth_scenarios
+from tests.modules.synth import single, synth_scenarios
 
 REQUIRED = {"cron": str, "destination": str}
 OPTIONAL = {
@@ -60,13 +60,13 @@ def _full(stack, stage):
 
 
 @pytest.fixture(scope="module")
-def stack():
-    stacks, _ = synth_scenarios({"full": (resolve_stage("dev"), _full)})
+def stack(tmp_path_factory):
+    stacks, _ = synth_scenarios({"full": (resolve_stage("dev"), _full)}, tmp_path_factory.mktemp("qstash"))
     return stacks["full"]
 
 
 def test_every_argument_is_in_the_documented_schema(stack):
-    _, body = only(stack, RESOURCE_TYPE)
+    _, body = single(stack, RESOURCE_TYPE)
     assert_matches_schema(body)
     assert body["forward_headers"] == {"Authorization": "Bearer ${var.SG_CARS_TRENDS_API_TOKEN}"}
     assert body["provider"] == "upstash"
