@@ -15,8 +15,8 @@ from modules.app.secrets import SECRET_NAMES
 from tests.workflows.workflow_files import (
     PLAN_REUSABLE,
     REUSABLE,
-    WORKFLOWS_DIR,
     WORKFLOW_FILES,
+    WORKFLOWS_DIR,
     called_workflow,
     load,
     steps,
