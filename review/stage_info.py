@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from policies.inputs.plan_stage import check_plan_stage as check_plan_stage_recorded
-from policies.inputs.stage_context import BOOTSTRAP, resolve_stage_context
+from policies.inputs.stage_context import resolve_stage_context
 from policies.model import InputError
-from stages import PERMANENT_STAGES, StageNameError
+from stages import BOOTSTRAP_STACK_NAME, PERMANENT_STAGES, StageNameError
 from stages.errors import UnusableInputError
 
 _FILE_PATTERNS = (r"plan[-_](?P<stage>.+)", r"(?P<stage>.+)[-_.]plan")
@@ -43,7 +43,7 @@ def is_protected(stage: str) -> bool:
 def stage_from_filename(path: Path) -> str:
     """`plan-prod.json` -> `prod`; raise when the name gives no valid stage."""
     stem = path.name.removesuffix(".json")
-    if stem in (*PERMANENT_STAGES, BOOTSTRAP):
+    if stem in (*PERMANENT_STAGES, BOOTSTRAP_STACK_NAME):
         return stem
     for pattern in _FILE_PATTERNS:
         match = re.fullmatch(pattern, stem)

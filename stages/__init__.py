@@ -11,6 +11,7 @@ from stages.catalog import (
 from stages.errors import EXIT_FAILURE, EXIT_OK, EXIT_UNUSABLE, SgctError, UnusableInputError
 from stages.model import (
     APP_NAME,
+    BOOTSTRAP_STACK_NAME,
     GLOBAL_REGION,
     PRIMARY_REGION,
     ZONE_NAME,
@@ -29,6 +30,7 @@ __all__ = [
     "SgctError",
     "UnusableInputError",
     "APP_NAME",
+    "BOOTSTRAP_STACK_NAME",
     "EPHEMERAL_STAGES_VARIABLE",
     "GLOBAL_REGION",
     "PERMANENT_STAGES",

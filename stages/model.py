@@ -17,6 +17,8 @@ APP_NAME = "sgcarstrends"
 ZONE_NAME = "sgcarstrends.com"
 PRIMARY_REGION = "ap-southeast-1"
 GLOBAL_REGION = "us-east-1"
+BOOTSTRAP_STACK_NAME = "bootstrap"
+"""The state-bucket stack: not a stage (it holds every stage's state), so no stage may take its name."""
 CLOUDWATCH_RETENTION_DAYS = (
     1,
     3,

@@ -10,13 +10,13 @@ import re
 
 from stages import naming
 from stages.errors import UnusableInputError
-from stages.model import APP_NAME, ZONE_NAME
+from stages.model import APP_NAME, BOOTSTRAP_STACK_NAME, ZONE_NAME
 
 PERMANENT_STAGE_NAMES = ("prod", "staging", "dev")
 RESERVED_LABELS = {
     "api": "api.sgcarstrends.com is prod's API hostname",
     "www": "www.sgcarstrends.com is prod's redirect to the apex",
-    "bootstrap": "'bootstrap' is the state-bucket stack's name",
+    BOOTSTRAP_STACK_NAME: f"{BOOTSTRAP_STACK_NAME!r} is the state-bucket stack's name",
 }
 DNS_LABEL_MAX = 63
 HOSTNAME_MAX = 253

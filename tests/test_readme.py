@@ -1,4 +1,4 @@
-"""README examples are executed, so the docs cannot rot (STYLE rule 11).
+"""README examples are executed, so the docs cannot rot.
 
 A fenced ```python block whose first line is `# readme-test` is run: as a
 pytest module when it defines `test_` functions (the repo's harness plugin

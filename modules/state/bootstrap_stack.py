@@ -18,10 +18,8 @@ from modules.app.protection import protect_stack
 from modules.app.providers import local_endpoint_settings
 from modules.state.backend import BackendSettings
 from modules.state.private_bucket import make_private
-from stages import Protection
+from stages import BOOTSTRAP_STACK_NAME, Protection
 from stages.model import default_tags
-
-BOOTSTRAP_STACK_NAME = "bootstrap"
 
 
 class BootstrapStack(TerraformStack):

@@ -12,9 +12,7 @@ import enum
 from dataclasses import dataclass
 
 from policies.model import InputError
-from stages import Protection, Stage, StageNameError, resolve_stage
-
-BOOTSTRAP = "bootstrap"
+from stages import BOOTSTRAP_STACK_NAME, Protection, Stage, StageNameError, resolve_stage
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,8 @@ def resolve_stage_context(name: str) -> StageContext:
     `bootstrap` is the state-bucket stack; any other name must be a valid
     stage name (`stages.resolve_stage`).
     """
-    if name == BOOTSTRAP:
-        return StageContext(BOOTSTRAP, None)
+    if name == BOOTSTRAP_STACK_NAME:
+        return StageContext(BOOTSTRAP_STACK_NAME, None)
     return StageContext(name, resolve_stage(name))
 
 

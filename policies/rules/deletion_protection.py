@@ -13,8 +13,9 @@ from policies.registry import CONFIG, rule
     Severity.ERROR,
     StageScope.PROTECTED,
     CONFIG,
-    fix="Build the resource with modules.app.protection: lifecycle_for(stage) (prevent_destroy), "
-    "deletion_protection_for(stage), force_destroy_for(stage).",
+    fix="Add the resource type to PREVENT_DESTROY_TYPES in modules/app/protection.py (the protection "
+    "Aspect then sets prevent_destroy on protected stages and force_destroy by type); turn on the "
+    "service's deletion protection switch in the construct; never set force_destroy by hand.",
 )
 def check(doc, context):
     """What: on a protected stage (prod, bootstrap) every resource of a protected type
@@ -26,8 +27,11 @@ def check(doc, context):
     Why: a rename, a refactor or a stray `terraform destroy` must not be able to delete
     production data or the public site; `prevent_destroy` makes Terraform refuse.
 
-    Fix: `lifecycle=lifecycle_for(stage)` on the construct, e.g.
-    `"lifecycle": {"prevent_destroy": true}` in the synthesized JSON.
+    Fix: the protection Aspect (`modules/app/protection.py`) sets `prevent_destroy` on every
+    type in its `PREVENT_DESTROY_TYPES` table (`"lifecycle": {"prevent_destroy": true}` in the
+    synthesized JSON) and `force_destroy` on `FORCE_DESTROY_TYPES`: add a new type there, not
+    in the construct. The deletion protection switch (e.g. `deletion_protection_enabled`) is
+    set by the construct that creates the resource.
     """
     for resource in doc.resources.values():
         if resource.type not in context.protected_types:

@@ -1,4 +1,4 @@
-"""The stage table from the spec: domains, kinds, protection, settings."""
+"""The stages as data: domains, kinds, protection, settings."""
 
 from dataclasses import replace
 
