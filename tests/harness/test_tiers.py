@@ -45,6 +45,10 @@ def test_pure():
 
 def test_needs_a_tool():
     pytest.skip("frobnicator is not installed")
+
+@pytest.mark.remote_service
+def test_needs_a_remote_service():
+    pytest.skip("the vulnerability service is unreachable")
 """
 
 
@@ -71,7 +75,8 @@ def test_markers_select_the_fast_loop_and_required_tools_fail_skips(tmp_path):
         )
 
     relaxed = run("-m", "unit")
-    assert relaxed.returncode == 0 and "1 passed, 1 skipped" in relaxed.stdout, relaxed.stdout
+    assert relaxed.returncode == 0 and "1 passed, 2 skipped" in relaxed.stdout, relaxed.stdout
     strict = run("-m", "unit", SGCT_REQUIRE_TOOLS="1")
-    assert strict.returncode == 1 and "1 failed, 1 passed" in strict.stdout, strict.stdout
+    assert strict.returncode == 1 and "1 failed, 1 passed, 1 skipped" in strict.stdout, strict.stdout
     assert "frobnicator is not installed" in strict.stdout
+    assert "the vulnerability service is unreachable" in strict.stdout
