@@ -1,14 +1,16 @@
-"""Errors for build artifacts: unusable input (exit 2) vs a build tool that failed (exit 1)."""
+"""Errors for build artifacts: unusable input (exit 2) vs a build tool that failed (exit 1).
+
+Both are in the one error model (`stages.errors`): the `sgct` entry point
+prints them and exits with their code.
+"""
 
 from __future__ import annotations
 
-from sgct.errors import EXIT_INPUT, SgctError
+from stages.errors import SgctError, UnusableInputError
 
 
-class BuildInputError(SgctError):
+class BuildInputError(UnusableInputError):
     """The artifact is unusable: names the file and the field, and how to fix it."""
-
-    exit_code = EXIT_INPUT
 
 
 class BuildToolError(SgctError):

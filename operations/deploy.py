@@ -24,6 +24,7 @@ from operations.plan_gate import DestroyOverride, describe, gate
 from operations.policy_gate import check_plan, check_stack
 from operations.smoke import SmokeCheck, smoke_or_rollback
 from stages import Stage, StageNameError, resolve_stage, selected_stages
+from stages.errors import SgctError
 
 PLAN_FILE = "tfplan"
 PLAN_JSON = "plan.json"
@@ -132,13 +133,12 @@ def _deploy(stage, options, log, summary, lambda_client) -> None:
 def publish(stage: str, build: Path, outdir: Path, log: Callable[[str], None]) -> None:
     """`sgct publish` of `build` to the stage just applied (its bucket from the Terraform outputs)."""
     from operations import publish_command
-    from sgct.errors import SgctError as PublishFailure
 
     log(f"publishing {build} to {stage}")
     arguments = ["--stage", stage, "--build", str(build), "--stacks-dir", str(outdir / "stacks")]
     try:
         publish_command.run(publish_command.parser().parse_args(arguments))
-    except PublishFailure as error:
+    except SgctError as error:
         raise OperationError(
             f"publishing {build} to {stage} failed after apply: {error}; re-run "
             f"`sgct publish --stage {stage} --build {build}`"

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 from builds.opennext import load_output
+from operations.errors import PublishInputError
 from operations.publish import describe_plan, execute, plan_publish
 from operations.stage_outputs import read_outputs, resolve_target
-from sgct.errors import EXIT_INPUT, SgctError
 
 EPILOG = """\
 The bucket and distribution come from the stage's Terraform outputs (web_assets_bucket,
@@ -93,9 +92,8 @@ def clients(endpoint_url: str | None, workers: int):
 
 def run(args: argparse.Namespace) -> int:
     if args.keep_builds is not None and args.keep_builds < 1:
-        raise SgctError(
-            f"--prune-older-than-builds must be at least 1 (the current build), got {args.keep_builds}",
-            EXIT_INPUT,
+        raise PublishInputError(
+            f"--prune-older-than-builds must be at least 1 (the current build), got {args.keep_builds}"
         )
     with tempfile.TemporaryDirectory(prefix="sgct-publish-") as scratch:
         output = load_output(args.build, extract_dir=Path(scratch) / "build")
@@ -118,9 +116,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
-    try:
-        return run(args)
-    except SgctError as error:
-        print(f"sgct publish: error: {error}", file=sys.stderr)
-        return error.exit_code
+    return run(parser().parse_args(argv))  # errors: reported once by the sgct entry point

@@ -14,8 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from operations.errors import PublishError
-from sgct.errors import EXIT_INPUT
+from operations.errors import PublishError, PublishInputError
 
 BUCKET_OUTPUT = "web_assets_bucket"
 DISTRIBUTION_OUTPUT = "cdn_distribution_id"
@@ -44,11 +43,9 @@ def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dic
         try:
             data = json.loads(outputs_file.read_text())
         except (OSError, json.JSONDecodeError) as error:
-            raise PublishError(
-                f"{outputs_file}: cannot read Terraform outputs ({error})", EXIT_INPUT
-            ) from error
+            raise PublishInputError(f"{outputs_file}: cannot read Terraform outputs ({error})") from error
         if not isinstance(data, dict):
-            raise PublishError(f"{outputs_file}: expected a JSON object of outputs", EXIT_INPUT)
+            raise PublishInputError(f"{outputs_file}: expected a JSON object of outputs")
         return _flatten(data)
     workdir = stacks_dir / stage
     terraform = shutil.which("terraform") or shutil.which("tofu")
@@ -58,10 +55,9 @@ def read_outputs(stage: str, outputs_file: Path | None, stacks_dir: Path) -> dic
             if not workdir.is_dir()
             else "no terraform or tofu on PATH"
         )
-        raise PublishError(
+        raise PublishInputError(
             f"cannot read the outputs of stage {stage!r}: {missing}; or pass --outputs FILE "
-            "(from `terraform output -json`) or --bucket",
-            EXIT_INPUT,
+            "(from `terraform output -json`) or --bucket"
         )
     result = subprocess.run([terraform, "output", "-json"], cwd=workdir, capture_output=True, text=True)
     if result.returncode != 0:
@@ -75,9 +71,8 @@ def resolve_target(
     """Overrides first, then outputs; a stage without a bucket cannot be published to."""
     bucket = bucket or outputs.get(BUCKET_OUTPUT)
     if not bucket:
-        raise PublishError(
+        raise PublishInputError(
             f"stage {stage!r} has no {BUCKET_OUTPUT!r} output; apply the stage (with its web "
-            "bucket) first or pass --bucket",
-            EXIT_INPUT,
+            "bucket) first or pass --bucket"
         )
     return PublishTarget(stage, str(bucket), distribution_id or outputs.get(DISTRIBUTION_OUTPUT) or None)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builds.app_build import build_app  # noqa: E402
-from sgct.errors import SgctError  # noqa: E402
+from stages.errors import run_entry_point  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,12 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app", type=Path, default=ROOT / "tests" / "web_app")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / ".web-build")
     args = parser.parse_args(argv)
-    try:
+
+    def build() -> int:
         print(build_app(args.app.resolve(), args.cache_dir.resolve()))
-    except SgctError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return error.exit_code
-    return 0
+        return 0
+
+    return run_entry_point(build, "build_web_app.py")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,14 @@
+"""`sgct publish`, run through the `sgct` entry point (which reports errors once, exit 1 or 2)."""
+
 import json
 
-from operations.publish_command import main
+from sgct.cli import main as sgct_main
 from tests.builds.synthetic_output import write_output
 from tests.operations.conftest import keys
+
+
+def main(argv: list[str]) -> int:
+    return sgct_main(["publish", *argv])
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(aws_env, bucket, tmp_path, capsys):
