@@ -4,5 +4,6 @@
 - `archive`: safe extraction of `.zip` / `.tar.gz` artifacts.
 - `app_build`: build a Next.js app with OpenNext, cached by a hash of its sources.
 
-Imported by `operations` (publishing) and by the web constructs; imports nothing from them.
+May import `stages` only (the error model). Imported by `operations` (publishing) and by
+the web constructs; imports nothing from them.
 """

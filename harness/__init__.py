@@ -1,8 +1,8 @@
 """The Terratest-style harness: synthesis fixtures, assertions, inventories, Terraform runner.
 
 Import the everyday names from here: `from harness import Template, PlanTemplate, Match, Capture, applied`.
-May import `stages`, `sensitive`, `modules` (to synthesize) and `policies`; nothing but `sgct` and the
-tests imports it.
+May import `stages`, `sensitive`, `modules` (to synthesize) and `policies`; imported by the tests,
+`sgct` and `operations` (the Terraform runner and the HTTP retry), never by a lower layer.
 """
 
 from harness.http import HttpCheckError, http_get_with_retry

@@ -6,9 +6,11 @@
 - `api/`, `web/`: the two applications;
 - `edge/`: CloudFront, certificates, Cloudflare DNS;
 - `monitoring/`: metrics, alarms, topics, health checks;
-- `state/`: the S3 backend, the bootstrap stack, private buckets.
+- `state/`: the S3 backend, the bootstrap stack, private buckets;
+- `schedule/`: scheduled calls into the app (QStash).
 
-May import `stages`; imported by `main.py`, `harness`, `sgct`. Nothing in
+May import `stages` (and `builds`, to read an app's build output);
+imported by `main.py`, `harness`, `operations`, `sgct`. Nothing in
 `policies/` or `review/` imports it: they read Terraform JSON, not
 constructs.
 """

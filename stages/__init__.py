@@ -1,4 +1,13 @@
-"""Stage model: names, kinds, domains, protection and per-stage settings."""
+"""The bottom layer: what a stage is, as data.
+
+Lives here: the stage model (`model`), the permanent stages and their
+settings (`catalog`), stage-name rules (`validation`), the AWS naming
+catalogue (`naming`), the secret names (`secret_names`), the app contract
+(`app_contract`) and the one error model (`errors`). Pure Python, no cdktf.
+
+Imports nothing of this repository's other packages; every other package
+may import it.
+"""
 
 from stages.catalog import (
     EPHEMERAL_STAGES_VARIABLE,

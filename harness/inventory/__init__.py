@@ -4,6 +4,9 @@
 `python -m harness.inventory` / `sgct inventory` command line over it. The
 command imports the model, never the other way round, so importing the
 package for its data never pulls in argument parsing or synthesis.
+
+May import the rest of `harness` (synthesis, matchers), `policies.output_files`
+and `stages`; imported by the inventory tests and `sgct inventory`.
 """
 
 from harness.inventory.model import (

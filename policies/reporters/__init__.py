@@ -3,6 +3,9 @@
 Each reporter is a module with `render(result) -> str`. Every finding they
 print carries the rule ID, severity, stage, resource address and construct
 path. Messages were built from redacted values, so reporters print them as is.
+
+May import `policies.model`, `policies.suppressions` and `stages`; imported by
+the policy CLI and API.
 """
 
 from __future__ import annotations
