@@ -18,7 +18,9 @@ def test_aws_primary_region_and_global_alias(synth_output, stage):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_aws_provider_sets_default_tags(synth_output, stage):
-    for provider in synth_output.stack(stage).providers["aws"]:
+    providers = synth_output.stack(stage).providers["aws"]
+    assert providers, f"{stage} has no AWS provider"
+    for provider in providers:
         assert provider["default_tags"] == [
             {"tags": {"app": "sgcarstrends", "stage": stage, "managed-by": "cdktf"}}
         ]

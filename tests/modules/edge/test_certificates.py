@@ -61,8 +61,9 @@ def test_each_certificate_is_validated_through_cloudflare(synth_output, stage):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_prod_certificates_cannot_be_destroyed(synth_output, stage):
-    stack = synth_output.stack(stage)
-    for certificate in stack.resources("aws_acm_certificate").values():
+    certificates = synth_output.stack(stage).resources("aws_acm_certificate")
+    assert certificates, f"{stage} has no certificates"
+    for certificate in certificates.values():
         assert certificate["lifecycle"]["create_before_destroy"] is True
         assert certificate["lifecycle"].get("prevent_destroy", False) is (stage == "prod")
 

@@ -51,7 +51,9 @@ def test_dnssec_only_on_prod(synth_output, stage):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_records_are_protected_on_prod_only(synth_output, stage):
-    for record in synth_output.stack(stage).resources("cloudflare_dns_record").values():
+    records = synth_output.stack(stage).resources("cloudflare_dns_record")
+    assert records, f"{stage} has no DNS records"
+    for record in records.values():
         assert record.get("lifecycle", {}).get("prevent_destroy", False) is (stage == "prod")
 
 

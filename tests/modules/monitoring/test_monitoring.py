@@ -153,7 +153,9 @@ def test_fast_checks_on_prod_standard_ones_elsewhere_none_on_ephemeral_stages(sy
 def test_topics_use_a_key_cloudwatch_may_use_and_prod_keeps_them(synth_output, stage):
     stack = synth_output.stack(stage)
     keys = stack.resources("aws_kms_key")
-    for _, topic in _topics(synth_output, stage).values():
+    topics = _topics(synth_output, stage)
+    assert topics, f"{stage} has no alarm topics"
+    for _, topic in topics.values():
         key_address = topic["kms_master_key_id"].removeprefix("${").removesuffix(".arn}")
         assert key_address in keys, "topics use our key, not alias/aws/sns (CloudWatch cannot use that one)"
         assert "cloudwatch.amazonaws.com" in keys[key_address]["policy"]
