@@ -87,6 +87,7 @@ def test_rule_list_columns_fit_their_longest_cell():
     lines = list_rules().splitlines()
     title_at = lines[0].index("title")
     stages_at = lines[0].index("stages")
+    assert lines[1:], "list_rules() listed no rules"
     for line in lines[1:]:
         rule_id = line.split()[0]
         title = all_rules()[rule_id].title

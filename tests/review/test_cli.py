@@ -17,6 +17,7 @@ def test_review_from_plan_writes_comment_and_redacted_json(real_plan, tmp_path, 
     )
     text = comment.read_text()
     assert "[!CAUTION]" in text and "| prod (protected) | plan | 1 | 1 | 1 | 1 |" in text
+    assert real_plan.canaries, "the real plan fixture planted no canaries"
     for output in (text, saved.read_text(), capsys.readouterr().out):
         for canary in real_plan.canaries:
             assert canary not in output

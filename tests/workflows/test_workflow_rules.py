@@ -24,6 +24,7 @@ def test_checkout_never_persists_credentials():
 
 def test_no_expression_expands_inside_a_run_script():
     # Untrusted input (PR titles, branch names) and secrets reach scripts only through env vars.
+    assert list(_all_steps()), "no workflow steps found"
     for name, job_id, step in _all_steps():
         assert "${{" not in step.get("run", ""), (
             f"{name}:{job_id}: `${{{{ }}}}` inside run: {step.get('name')}"

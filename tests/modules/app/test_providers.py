@@ -71,6 +71,7 @@ def test_local_providers_send_every_used_service_to_the_endpoint(local_synth):
     stack = local_synth.stack
     used = {type_name for block in ("resource", "data") for type_name in stack.config.get(block, {})}
     services = {_service(type_name) for type_name in used if type_name.startswith("aws_")} - {None}
+    assert services and stack.providers["aws"], "no AWS resources or providers synthesized"
     for provider in stack.providers["aws"]:
         endpoints = provider["endpoints"][0]
         assert services <= set(endpoints), f"no endpoint for {services - set(endpoints)}"
@@ -94,7 +95,9 @@ def test_local_stack_has_no_cloudflare_and_no_credentials(local_synth):
 
 
 def test_real_target_has_no_endpoints(synth_output):
-    for provider in synth_output.stack("pr-123").providers["aws"]:
+    providers = synth_output.stack("pr-123").providers["aws"]
+    assert providers, "pr-123 has no AWS provider"
+    for provider in providers:
         assert "endpoints" not in provider and "skip_credentials_validation" not in provider
 
 

@@ -36,6 +36,7 @@ def test_https_only_tls_1_2_2021_sni_http3_compression(synth_output, stage):
     assert certificate["ssl_support_method"] == "sni-only"
     assert "cloudfront_default_certificate" not in certificate
     assert distribution["http_version"] == "http2and3"
+    assert _behaviours(distribution), "the distribution has no cache behaviours"
     for behaviour in _behaviours(distribution):
         assert behaviour["viewer_protocol_policy"] in ("redirect-to-https", "https-only")
         assert behaviour["compress"] is True
@@ -118,12 +119,15 @@ def test_www_redirect_only_on_prod_and_on_every_behaviour(synth_output, stage):
     functions = stack.resources("aws_cloudfront_function")
     if stage != "prod":
         assert functions == {}
-        assert all("function_association" not in b for b in _behaviours(_distribution(synth_output, stage)))
+        behaviours = _behaviours(_distribution(synth_output, stage))
+        assert behaviours and all("function_association" not in b for b in behaviours)
         return
     ((address, function),) = functions.items()
     assert function["runtime"] == "cloudfront-js-2.0" and function["publish"] is True
     assert '"www.sgcarstrends.com"' in function["code"]
-    for behaviour in _behaviours(_distribution(synth_output, stage)):
+    behaviours = _behaviours(_distribution(synth_output, stage))
+    assert behaviours, "the distribution has no cache behaviours"
+    for behaviour in behaviours:
         assert behaviour["function_association"] == [
             {"event_type": "viewer-request", "function_arn": "${" + address + ".arn}"}
         ]
