@@ -14,9 +14,8 @@ from typing import Any
 
 from operations.errors import OperationError
 from stages import Stage
-from stages.naming import catalogue
+from stages.naming import LIVE_ALIAS, catalogue
 
-LIVE_ALIAS = "live"
 LAMBDA_KIND = "Lambda function"
 
 

@@ -35,6 +35,8 @@ PERMANENT_STAGES: dict[str, Stage] = {
             cors_max_age_seconds=ONE_DAY_SECONDS,
             health_check_interval_seconds=10,
             feature_flag_rate_limit=True,
+            xray_tracing=True,
+            cdn_log_retention_days=365,
             alarms=AlarmThresholds(
                 lambda_error_rate_percent=2.0,
                 api_5xx_count=3,
@@ -71,6 +73,7 @@ EPHEMERAL_SETTINGS = StageSettings(
     web_memory_mb=512,
     log_retention_days=3,
     health_check_enabled=False,
+    cdn_log_retention_days=3,
     alarms=AlarmThresholds(lambda_error_rate_percent=25.0, api_5xx_count=50, cdn_5xx_rate_percent=25.0),
 )
 

@@ -106,6 +106,10 @@ class AlarmThresholds:
     """default: CloudFront 5xx above 5 % of requests."""
     evaluation_periods: int = 1
     """default: alarm on the first breaching 5-minute period."""
+    lambda_memory_used_percent: float = 90.0
+    """default: a function's peak memory (REPORT lines' Max Memory Used) above 90 % of its size."""
+    web_p95_latency_ms: int = 3000
+    """default: the web server's p95 response time (its Lambda duration) above 3 s."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,10 @@ class StageSettings:
     every checker region; ephemeral stages turn it off (cost, and load on a shared database)."""
     health_check_interval_seconds: int = 30
     """default: 30 s (the standard, cheaper check); prod uses 10 s (fast: costs more, alarms sooner)."""
+    cdn_log_retention_days: int = 30
+    """default: CloudFront access logs kept 30 days (S3 lifecycle expiry); prod keeps 365, ephemeral 3."""
+    xray_tracing: bool = False
+    """default: off (X-Ray bills per trace recorded); prod turns on Active tracing on every function."""
     alarm_emails: tuple[str, ...] = ()
     """default: none; alarms reach the team's Discord only. Each address gets an e-mail
     subscription to the stage's alarm topics (AWS mails it a confirmation link first)."""
@@ -160,6 +168,11 @@ class StageSettings:
             raise ValueError(
                 f"StageSettings.health_check_interval_seconds={self.health_check_interval_seconds}: "
                 "Route 53 checks every 10 or 30 seconds only."
+            )
+        if self.cdn_log_retention_days < 1:
+            raise ValueError(
+                f"StageSettings.cdn_log_retention_days={self.cdn_log_retention_days} must be at least 1 "
+                "(S3 lifecycle expiry, in days)."
             )
         if self.log_retention_days not in CLOUDWATCH_RETENTION_DAYS:
             raise ValueError(

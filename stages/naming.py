@@ -41,7 +41,15 @@ class NameKind:
 
 
 _FUNCTIONS = ("api", "api-authorizer", "web", "health-check", "alarm-notifier")
-_FUNCTION_ALARMS = ("lambda-error-rate-high", "lambda-throttles", "lambda-duration-near-timeout")
+_FUNCTION_ALARMS = (
+    "lambda-error-rate-high",
+    "lambda-throttles",
+    "lambda-duration-near-timeout",
+    "lambda-memory-high",
+)
+LIVE_ALIAS = "live"
+"""The alias every function's traffic goes through; `sgct rollback` moves it (not stage-prefixed:
+an alias name is scoped to its function)."""
 
 NAME_KINDS: tuple[NameKind, ...] = (
     # "api-authorizer" also names the HTTP API's authorizer (API Gateway allows
@@ -56,7 +64,10 @@ NAME_KINDS: tuple[NameKind, ...] = (
             ("/aws/apigateway/http-api", "/aws/apigateway/{prefix}-http-api"),
         ),
     ),
-    NameKind("S3 bucket", 63, suffixes=("web-assets",)),
+    NameKind(
+        "CloudWatch metric filter", 512, suffixes=tuple(f"{name}-max-memory-used" for name in _FUNCTIONS)
+    ),
+    NameKind("S3 bucket", 63, suffixes=("web-assets", "cdn-logs")),
     NameKind("API Gateway API", 128, suffixes=("http-api",)),
     NameKind("SNS topic", 256, suffixes=("alarms", "alarms-global")),
     NameKind(
@@ -84,6 +95,7 @@ NAME_KINDS: tuple[NameKind, ...] = (
             "api-latency-p95-high",
             "api-health-check-failed",
             "web-cdn-5xx-rate-high",
+            "web-latency-p95-high",
         ),
     ),
 )

@@ -55,6 +55,7 @@ from cdktf_cdktf_provider_aws.cloudfront_distribution import (  # noqa: E402
     CloudfrontDistribution,
     CloudfrontDistributionDefaultCacheBehavior,
     CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation,
+    CloudfrontDistributionLoggingConfig,
     CloudfrontDistributionOrderedCacheBehavior,
     CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation,
     CloudfrontDistributionOrigin,
@@ -94,6 +95,10 @@ from cdktf_cdktf_provider_aws.cloudwatch_event_target import (  # noqa: E402
 from cdktf_cdktf_provider_aws.cloudwatch_log_group import (  # noqa: E402
     CloudwatchLogGroup,
 )
+from cdktf_cdktf_provider_aws.cloudwatch_log_metric_filter import (  # noqa: E402
+    CloudwatchLogMetricFilter,
+    CloudwatchLogMetricFilterMetricTransformation,
+)
 from cdktf_cdktf_provider_aws.cloudwatch_metric_alarm import (  # noqa: E402
     CloudwatchMetricAlarm,
     CloudwatchMetricAlarmMetricQuery,
@@ -114,9 +119,13 @@ from cdktf_cdktf_provider_aws.kms_alias import (  # noqa: E402
 from cdktf_cdktf_provider_aws.kms_key import (  # noqa: E402
     KmsKey,
 )
+from cdktf_cdktf_provider_aws.lambda_alias import (  # noqa: E402
+    LambdaAlias,
+)
 from cdktf_cdktf_provider_aws.lambda_function import (  # noqa: E402
     LambdaFunction,
     LambdaFunctionEnvironment,
+    LambdaFunctionTracingConfig,
 )
 from cdktf_cdktf_provider_aws.lambda_function_url import (  # noqa: E402
     LambdaFunctionUrl,
@@ -134,6 +143,13 @@ from cdktf_cdktf_provider_aws.route53_health_check import (  # noqa: E402
 )
 from cdktf_cdktf_provider_aws.s3_bucket import (  # noqa: E402
     S3Bucket,
+)
+from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import (  # noqa: E402
+    S3BucketLifecycleConfiguration,
+    S3BucketLifecycleConfigurationRule,
+    S3BucketLifecycleConfigurationRuleExpiration,
+    S3BucketLifecycleConfigurationRuleFilter,
+    S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration,
 )
 from cdktf_cdktf_provider_aws.s3_bucket_ownership_controls import (  # noqa: E402
     S3BucketOwnershipControls,
@@ -185,6 +201,7 @@ __all__ = [
     "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig",
     "CloudfrontDistribution",
     "CloudfrontDistributionDefaultCacheBehavior",
+    "CloudfrontDistributionLoggingConfig",
     "CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation",
     "CloudfrontDistributionOrderedCacheBehavior",
     "CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation",
@@ -210,6 +227,8 @@ __all__ = [
     "CloudwatchEventRule",
     "CloudwatchEventTarget",
     "CloudwatchLogGroup",
+    "CloudwatchLogMetricFilter",
+    "CloudwatchLogMetricFilterMetricTransformation",
     "CloudwatchMetricAlarm",
     "CloudwatchMetricAlarmMetricQuery",
     "CloudwatchMetricAlarmMetricQueryMetric",
@@ -218,12 +237,19 @@ __all__ = [
     "IamRolePolicy",
     "KmsAlias",
     "KmsKey",
+    "LambdaAlias",
     "LambdaFunction",
     "LambdaFunctionEnvironment",
+    "LambdaFunctionTracingConfig",
     "LambdaFunctionUrl",
     "LambdaPermission",
     "Route53HealthCheck",
     "S3Bucket",
+    "S3BucketLifecycleConfiguration",
+    "S3BucketLifecycleConfigurationRule",
+    "S3BucketLifecycleConfigurationRuleExpiration",
+    "S3BucketLifecycleConfigurationRuleFilter",
+    "S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration",
     "S3BucketOwnershipControls",
     "S3BucketOwnershipControlsRule",
     "S3BucketPolicy",

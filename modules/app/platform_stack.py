@@ -24,6 +24,7 @@ from modules.compute.lambda_artifact import (
     artifact_from_environ,
 )
 from modules.edge.cdn import Cdn, CdnProps
+from modules.edge.cdn_logs import CdnLogs
 from modules.edge.certificates import DnsValidatedCertificate, api_certificate_props, cdn_certificate_props
 from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
 from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
@@ -131,7 +132,7 @@ class PlatformStack(TerraformStack):
 
     def _add_edge(self) -> None:
         """CloudFront with its us-east-1 certificate, then Cloudflare records for every hostname."""
-        self.cdn_certificate = self.cdn = self.dns = None
+        self.cdn_certificate = self.cdn = self.cdn_logs = self.dns = None
         if not self.target.includes_cdn:
             return
         self.cdn_certificate = DnsValidatedCertificate(
@@ -142,6 +143,7 @@ class PlatformStack(TerraformStack):
                 self.stage, self.zone_id, self.target.validates_certificates, self.providers.aws_global
             ),
         )
+        self.cdn_logs = CdnLogs(self, "cdn_logs", self.stage)
         self.cdn = Cdn(
             self,
             "cdn",
@@ -150,6 +152,7 @@ class PlatformStack(TerraformStack):
                 certificate_arn=self.cdn_certificate.certificate_arn,
                 assets_bucket_regional_domain_name=self.web.bucket_regional_domain_name,
                 ssr_origin_domain=self.web.ssr_origin_domain,
+                log_bucket_domain_name=self.cdn_logs.domain_name,
             ),
         )
         self.web.grant_read_to_distribution(self.cdn.distribution_arn)
@@ -173,6 +176,8 @@ class PlatformStack(TerraformStack):
                 fn.metric_throttles(),
                 fn.metric_duration("p99"),
                 fn.timeout_seconds,
+                max_memory_used=fn.metric_max_memory_used(),
+                memory_mb=fn.memory_mb,
             )
             for label, fn in (("api", self.api.function), ("web", self.web.function))
         )
@@ -184,6 +189,7 @@ class PlatformStack(TerraformStack):
             MonitoringProps(
                 functions=functions,
                 api=ApiMetrics(errors_5xx=self.api.metric_5xx(), latency=self.api.metric_latency()),
+                web_latency=self.web.function.metric_duration("p95"),
                 cdn_5xx_rate=self.cdn.metric_5xx_rate() if self.cdn else None,
                 cdn_requests=self.cdn.metric_requests() if self.cdn else None,
                 health_check_domain=self.stage.api_domain if settings.health_check_enabled else None,

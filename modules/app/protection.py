@@ -34,6 +34,7 @@ PREVENT_DESTROY_TYPES = frozenset(
         # What users reach: a replacement means downtime or a changed endpoint.
         "aws_lambda_function",
         "aws_lambda_function_url",
+        "aws_lambda_alias",  # `live`: every integration, URL and subscription invokes it
         "aws_apigatewayv2_api",
         "aws_apigatewayv2_stage",
         "aws_apigatewayv2_domain_name",

@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 
 from modules.app.aws import (
     CloudwatchLogGroup,
+    CloudwatchLogMetricFilter,
+    CloudwatchLogMetricFilterMetricTransformation,
     IamRole,
     IamRolePolicy,
+    LambdaAlias,
     LambdaFunctionEnvironment,
+    LambdaFunctionTracingConfig,
     LambdaPermission,
 )
 from modules.app.aws import LambdaFunction as AwsLambdaFunction
@@ -32,8 +36,32 @@ from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, reso
 from modules.compute.lambda_package import packaged_zip
 from modules.monitoring.metrics import Metric
 from stages import Stage
+from stages.naming import LIVE_ALIAS
 
 ARCHITECTURES = ("arm64", "x86_64")
+XRAY_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            # X-Ray has no resource-level permissions for these two actions.
+            {
+                "Effect": "Allow",
+                "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                "Resource": "*",
+            }
+        ],
+    }
+)
+"""Inline, not the managed AWSXRayDaemonWriteAccess: the role carries no managed policies."""
+MEMORY_NAMESPACE = "sgcarstrends/Lambda"
+"""Custom metrics from log metric filters; each function's metric is named after the function."""
+# Lambda's REPORT line, space-delimited:
+# REPORT RequestId: <id> Duration: 1.2 ms Billed Duration: 2 ms Memory Size: 128 MB Max Memory Used: 70 MB ...
+REPORT_LINE_PATTERN = (
+    '[report="REPORT", request_id_label, request_id, duration_label, duration, duration_unit, '
+    "billed_label, billed_duration_label, billed_duration, billed_unit, memory_label, size_label, "
+    'memory_size, memory_unit, max_label="Max", memory_used_label, used_label, max_memory_used, ...]'
+)
 _HANDLER = re.compile(r"^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$")
 _RUNTIME = re.compile(r"^nodejs\d+\.x$")
 _ENV_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -153,6 +181,9 @@ class LambdaFunction(Construct):
             ),
         )
         self.decrypt_policy = self._decrypt_policy(props.kms_key_arn) if props.kms_key_arn else None
+        tracing = "Active" if stage.settings.xray_tracing else "PassThrough"
+        if stage.settings.xray_tracing:
+            IamRolePolicy(self, "tracing_policy", name="write-traces", role=self.role.id, policy=XRAY_POLICY)
         asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
         self.function = AwsLambdaFunction(
             self,
@@ -169,6 +200,8 @@ class LambdaFunction(Construct):
             environment=(
                 LambdaFunctionEnvironment(variables=props.environment) if props.environment else None
             ),
+            tracing_config=LambdaFunctionTracingConfig(mode=tracing),
+            publish=True,
             kms_key_arn=props.kms_key_arn,
             depends_on=[
                 self.log_group,
@@ -177,8 +210,20 @@ class LambdaFunction(Construct):
             ],
             lifecycle=keep_deployed_code() if artifact.is_placeholder else None,
         )
-        self.function_arn = self.function.arn
-        self.invoke_arn = self.function.invoke_arn
+        # Traffic goes through `live`, pointed at the version this apply published; `sgct rollback`
+        # moves it back without Terraform. The next apply points it at the newest version again.
+        self.live = LambdaAlias(
+            self,
+            "live",
+            name=LIVE_ALIAS,
+            function_name=self.function.function_name,
+            function_version=self.function.version,
+        )
+        self.unqualified_arn = self.function.arn
+        self.function_arn = self.live.arn
+        """The `live` alias's ARN: what integrations, URLs, schedules and subscriptions invoke."""
+        self.invoke_arn = self.live.invoke_arn
+        self.max_memory_filter = self._max_memory_filter(stage, props.name_suffix)
 
     def _decrypt_policy(self, kms_key_arn: str) -> IamRolePolicy:
         """The role may decrypt its environment with the stage's key, and nothing else with KMS."""
@@ -209,9 +254,30 @@ class LambdaFunction(Construct):
             statement_id=statement_id,
             action="lambda:InvokeFunction",
             function_name=self.function.function_name,
+            qualifier=self.live.name,  # a reference: the alias exists before its permission
             principal=principal,
             source_arn=source_arn,
         )
+
+    def _max_memory_filter(self, stage: Stage, suffix: str):
+        """A metric from the REPORT line each invocation logs: `... Max Memory Used: 70 MB ...`."""
+        return CloudwatchLogMetricFilter(
+            self,
+            "max_memory_used",
+            name=stage.name_for(f"{suffix}-max-memory-used"),
+            log_group_name=self.log_group.name,
+            pattern=REPORT_LINE_PATTERN,
+            metric_transformation=CloudwatchLogMetricFilterMetricTransformation(
+                namespace=MEMORY_NAMESPACE,
+                name=self.function_name,
+                value="$max_memory_used",
+                unit="Megabytes",
+            ),
+        )
+
+    def metric_max_memory_used(self) -> Metric:
+        """Peak memory per invocation in MB (Maximum over 5 minutes), from the REPORT lines."""
+        return Metric(namespace=MEMORY_NAMESPACE, metric_name=self.function_name).with_statistic("Maximum")
 
     def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
         return Metric(

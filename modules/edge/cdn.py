@@ -21,6 +21,7 @@ from modules.app.aws import (
     CloudfrontDistribution,
     CloudfrontDistributionDefaultCacheBehavior,
     CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation,
+    CloudfrontDistributionLoggingConfig,
     CloudfrontDistributionOrderedCacheBehavior,
     CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation,
     CloudfrontDistributionOrigin,
@@ -32,6 +33,7 @@ from modules.app.aws import (
 )
 from modules.app.bindings import Construct, Token
 from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
+from modules.edge.cdn_logs import LOG_PREFIX
 from modules.edge.redirect_function import RedirectFunction
 from modules.monitoring.metrics import Metric
 from stages import GLOBAL_REGION, Stage
@@ -59,6 +61,8 @@ class CdnProps:
     """default: the stage's web domain, redirect domains and wildcard (permanent stages)."""
     api_origin_domain: str | None = None
     """default: none, `/api/*` goes to the SSR origin (Next.js route handlers), uncached."""
+    log_bucket_domain_name: str | None = None
+    """default: no access logs; `CdnLogs.domain_name` (`<bucket>.s3.amazonaws.com`) turns them on."""
     price_class: str = "PriceClass_200"
     """default: PriceClass_200, which includes the Singapore edge locations at lower cost."""
     policies: CdnPolicyProps = field(default_factory=CdnPolicyProps)
@@ -188,6 +192,13 @@ class Cdn(Construct):
                 acm_certificate_arn=props.certificate_arn,
                 ssl_support_method="sni-only",
                 minimum_protocol_version=MINIMUM_PROTOCOL_VERSION,
+            ),
+            logging_config=(
+                CloudfrontDistributionLoggingConfig(
+                    bucket=props.log_bucket_domain_name, prefix=LOG_PREFIX, include_cookies=False
+                )
+                if props.log_bucket_domain_name
+                else None
             ),
             wait_for_deployment=False,
         )

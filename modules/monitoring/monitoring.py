@@ -33,11 +33,19 @@ class FunctionMetrics:
     throttles: Metric
     duration_p99: Metric
     timeout_seconds: int
+    max_memory_used: Metric | None = None
+    """default: no memory alarm; `LambdaFunction.metric_max_memory_used()` (MB, from REPORT lines)."""
+    memory_mb: int | None = None
+    """default: none; the function's memory size, required with `max_memory_used`."""
 
     def __post_init__(self) -> None:
         if self.timeout_seconds <= 0:
             raise ValueError(
                 f"function {self.label!r}: timeout_seconds={self.timeout_seconds} must be positive."
+            )
+        if (self.max_memory_used is None) != (self.memory_mb is None):
+            raise ValueError(
+                f"function {self.label!r}: a memory alarm needs both max_memory_used and memory_mb."
             )
         if not (self.duration_p99.extended_statistic or "").startswith("p"):
             raise ValueError(
@@ -63,6 +71,8 @@ class MonitoringProps:
     """default: none."""
     api: ApiMetrics | None = None
     """default: no API alarms."""
+    web_latency: Metric | None = None
+    """default: no web slow-response alarm; the web server's `metric_duration("p95")`."""
     cdn_5xx_rate: Metric | None = None
     """default: no CDN alarm; `Cdn.metric_5xx_rate()` (us-east-1)."""
     cdn_requests: Metric | None = None
@@ -119,6 +129,13 @@ class Monitoring(Construct):
             self._function_alarms(function)
         if props.api is not None:
             self._api_alarms(props.api)
+        if props.web_latency is not None:
+            self._add(
+                "web-latency-p95-high",
+                description=f"web server p95 response time above {self.thresholds.web_p95_latency_ms} ms",
+                threshold=self.thresholds.web_p95_latency_ms,
+                metric=props.web_latency.with_statistic("p95"),
+            )
         if props.cdn_5xx_rate is not None:
             self._cdn_alarm(props.cdn_5xx_rate, props)
         self.health_check: HealthCheck | None = None
@@ -173,6 +190,16 @@ class Monitoring(Construct):
             threshold=limit_ms,
             metric=function.duration_p99,
         )
+        if function.max_memory_used is not None and function.memory_mb is not None:
+            percent = t.lambda_memory_used_percent
+            self._add(
+                f"{function.label}-lambda-memory-high",
+                description=(
+                    f"{function.label} Lambda peak memory above {percent} % of its {function.memory_mb} MB"
+                ),
+                threshold=function.memory_mb * percent / 100,
+                metric=function.max_memory_used,
+            )
 
     def _api_alarms(self, api: ApiMetrics) -> None:
         t = self.thresholds

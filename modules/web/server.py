@@ -85,6 +85,7 @@ class WebServer(Construct):
             self,
             "url",
             function_name=self.function.function.function_name,
+            qualifier=self.function.live.name,  # the URL serves `live`: `sgct rollback` moves the web too
             authorization_type="NONE",
             invoke_mode=props.invoke_mode,
         )

@@ -26,6 +26,7 @@ PROTECTED_TYPES: frozenset[str] = frozenset(
         "aws_apigatewayv2_stage",
         "aws_apigatewayv2_api_mapping",
         "aws_lambda_function_url",
+        "aws_lambda_alias",
         "aws_api_gateway_rest_api",
         "aws_api_gateway_domain_name",
         # edge, names and certificates

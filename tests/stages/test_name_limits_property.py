@@ -36,6 +36,7 @@ AWS_NAME_LIMITS: dict[tuple[str, str], int] = {
     ("aws_cloudfront_origin_access_control", "name"): 64,
     ("aws_kms_alias", "name"): 256,
     ("aws_lambda_alias", "name"): 128,
+    ("aws_cloudwatch_log_metric_filter", "name"): 512,
     ("aws_sqs_queue", "name"): 80,
     ("aws_dynamodb_table", "name"): 255,
     ("aws_scheduler_schedule", "name"): 64,

@@ -101,7 +101,7 @@ def test_role_is_assumable_by_lambda_only_and_logs_only_to_its_own_group(scenari
         {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
     ]
     log_group_address, _ = single(stack, "aws_cloudwatch_log_group")
-    _, policy = single(stack, "aws_iam_role_policy")
+    policy = single(stack, "aws_iam_role_policy", {"name": "write-own-log-group"}).body
     (logging,) = json.loads(policy["policy"])["Statement"]
     assert logging["Resource"] == "${" + log_group_address + ".arn}:*"
     assert set(logging["Action"]) == {"logs:CreateLogStream", "logs:PutLogEvents"}
@@ -294,5 +294,61 @@ def test_nothing_on_dev_or_ephemeral_stages_blocks_one_command_destroy(synth_out
         if body.get("lifecycle", {}).get("prevent_destroy")
     ]
     assert blocking == []
-    template.resource_count_is("aws_s3_bucket", 1)
+    template.resource_count_is("aws_s3_bucket", 2)  # web assets, CloudFront access logs
     template.all_resources_properties("aws_s3_bucket", {"force_destroy": True})
+
+
+@pytest.mark.parametrize("stage", ["prod", "pr-123"])
+def test_every_function_publishes_and_is_invoked_through_its_live_alias(synth_output, stage):
+    stack = synth_output.stack(stage)
+    functions = stack.resources("aws_lambda_function")
+    aliases = {body["function_name"]: body for body in stack.resources("aws_lambda_alias").values()}
+    for address, body in functions.items():
+        assert body["publish"] is True, address
+        alias = aliases["${" + address + ".function_name}"]
+        assert (alias["name"], alias["function_version"]) == ("live", "${" + address + ".version}")
+    alias_refs = {f"${{aws_lambda_alias.{name}" for name in stack.config["resource"]["aws_lambda_alias"]}
+
+    def through_alias(value: str) -> bool:
+        return any(value.startswith(ref) for ref in alias_refs)
+
+    assert all(through_alias(p["qualifier"]) for p in stack.resources("aws_lambda_permission").values())
+    assert all(
+        through_alias(i["integration_uri"]) for i in stack.resources("aws_apigatewayv2_integration").values()
+    )
+    (url,) = stack.resources("aws_lambda_function_url").values()
+    assert through_alias(url["qualifier"])
+    assert all(through_alias(t["arn"]) for t in stack.resources("aws_cloudwatch_event_target").values())
+    lambda_subscriptions = [
+        s for s in stack.resources("aws_sns_topic_subscription").values() if s["protocol"] == "lambda"
+    ]
+    assert lambda_subscriptions and all(through_alias(s["endpoint"]) for s in lambda_subscriptions)
+
+
+@pytest.mark.parametrize(
+    ("stage", "mode"), [("prod", "Active"), ("staging", "PassThrough"), ("pr-123", "PassThrough")]
+)
+def test_xray_tracing_follows_the_stage_setting(synth_output, stage, mode):
+    stack = synth_output.stack(stage)
+    functions = stack.resources("aws_lambda_function").values()
+    assert {body["tracing_config"]["mode"] for body in functions} == {mode}
+    tracing = [p for p in stack.resources("aws_iam_role_policy").values() if p["name"] == "write-traces"]
+    assert len(tracing) == (len(functions) if mode == "Active" else 0)
+    assert all('"xray:PutTraceSegments"' in p["policy"] for p in tracing)
+    assert stack.resources("aws_iam_role_policy_attachment") == {}, "no managed policies"
+
+
+def test_max_memory_metric_comes_from_each_functions_report_lines(synth_output):
+    stack = synth_output.stack("dev")
+    filters = list(stack.resources("aws_cloudwatch_log_metric_filter").values())
+    groups = {"${" + address + ".name}" for address in stack.resources("aws_cloudwatch_log_group")}
+    assert len(filters) == len(stack.resources("aws_lambda_function"))
+    for body in filters:
+        assert body["log_group_name"] in groups
+        assert body["pattern"].startswith('[report="REPORT"') and "max_memory_used" in body["pattern"]
+        transformation = body["metric_transformation"]
+        assert (transformation["namespace"], transformation["value"]) == (
+            "sgcarstrends/Lambda",
+            "$max_memory_used",
+        )
+        assert transformation["name"].startswith("sgcarstrends-dev-")

@@ -15,6 +15,9 @@ REGIONAL = {
     "web-lambda-error-rate-high",
     "web-lambda-throttles",
     "web-lambda-duration-near-timeout",
+    "api-lambda-memory-high",
+    "web-lambda-memory-high",
+    "web-latency-p95-high",
     "api-5xx-high",
     "api-latency-p95-high",
 }
@@ -222,3 +225,29 @@ def test_repeated_function_labels_are_refused():
     )
     with pytest.raises(ValueError, match="repeat"):
         MonitoringProps(functions=(function, function))
+
+
+def test_memory_alarms_compare_peak_memory_with_each_functions_size(synth_output):
+    alarms = _alarms(synth_output, "prod")
+    prod = resolve_stage("prod").settings
+    for label, memory_mb in (("api", prod.api_memory_mb), ("web", prod.web_memory_mb)):
+        alarm = alarms[f"{label}-lambda-memory-high"]
+        assert (alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
+            "sgcarstrends/Lambda",
+            f"sgcarstrends-prod-{label}",
+            "Maximum",
+        )
+        assert alarm["threshold"] == memory_mb * prod.alarms.lambda_memory_used_percent / 100
+
+
+def test_web_slow_response_alarm_uses_the_stage_threshold(synth_output):
+    alarm = _alarms(synth_output, "prod")["web-latency-p95-high"]
+    assert (alarm["metric_name"], alarm["extended_statistic"]) == ("Duration", "p95")
+    assert alarm["dimensions"] == {"FunctionName": "sgcarstrends-prod-web"}
+    assert alarm["threshold"] == resolve_stage("prod").settings.alarms.web_p95_latency_ms
+
+
+def test_a_memory_alarm_needs_the_functions_size():
+    metric = Metric("AWS/Lambda", "Duration", extended_statistic="p99")
+    with pytest.raises(ValueError, match="needs both max_memory_used and memory_mb"):
+        FunctionMetrics("api", metric, metric, metric, metric, 30, max_memory_used=metric)

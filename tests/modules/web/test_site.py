@@ -100,8 +100,13 @@ def test_one_warm_instance_via_a_five_minute_schedule(synth_output, stage):
     function_address = next(
         a for a, f in stack.resources("aws_lambda_function").items() if f["function_name"].endswith("-web")
     )
+    alias_address = next(
+        f"aws_lambda_alias.{name}"
+        for name, alias in stack.config["resource"]["aws_lambda_alias"].items()
+        if alias["function_name"] == "${" + function_address + ".function_name}"
+    )
     _, target = single(stack, "aws_cloudwatch_event_target")
-    assert target["arn"] == "${" + function_address + ".arn}" and json.loads(target["input"]) == {
+    assert target["arn"] == "${" + alias_address + ".arn}" and json.loads(target["input"]) == {
         "type": "warmer"
     }
     permission = single(stack, "aws_lambda_permission", {"principal": "events.amazonaws.com"}).body
