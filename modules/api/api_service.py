@@ -174,6 +174,7 @@ class ApiService(Construct):
             self,
             "function_url",
             function_name=self.function.function.function_name,
+            qualifier=self.function.live.name,  # serves `live`: `sgct rollback` moves it too
             authorization_type="NONE",
         )
         LambdaPermission(
@@ -182,6 +183,7 @@ class ApiService(Construct):
             statement_id="AllowPublicFunctionUrl",
             action="lambda:InvokeFunctionUrl",
             function_name=self.function.function.function_name,
+            qualifier=self.function.live.name,
             principal="*",
             function_url_auth_type="NONE",
         )
