@@ -166,6 +166,16 @@ def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, rel
 
 
 @needs_bash
+def test_previews_without_a_build_skip_the_smoke_check(fake_tools):
+    workspace, env, _ = fake_tools
+    step = _step("Terraform ${{ inputs.command }}")
+    preview = _run_step(step, workspace, {**env, "STAGE": "pr-7", "COMMAND": "deploy", "APP_RELEASE": ""})
+    assert preview.stdout.splitlines()[0] == "sgct deploy --stage pr-7 --no-smoke-check", preview.stderr
+    built = _run_step(step, workspace, {**env, "STAGE": "pr-7", "COMMAND": "deploy", "APP_RELEASE": "v1"})
+    assert built.stdout.splitlines()[0] == "sgct deploy --stage pr-7", built.stderr
+
+
+@needs_bash
 def test_deploy_passes_reviewed_destroy_overrides_word_by_word(fake_tools):
     workspace, env, _ = fake_tools
     overrides = {
