@@ -36,6 +36,7 @@ PERMANENT_STAGES: dict[str, Stage] = {
             health_check_interval_seconds=10,
             feature_flag_rate_limit=True,
             xray_tracing=True,
+            waf_enabled=True,
             cdn_log_retention_days=365,
             alarms=AlarmThresholds(
                 lambda_error_rate_percent=2.0,

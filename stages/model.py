@@ -45,6 +45,9 @@ CLOUDWATCH_RETENTION_DAYS = (
 )
 """The retention periods CloudWatch Logs accepts, in days."""
 DEFAULT_DATA_SCHEDULE_CRON = "*/60 0-10 * * 1-5"
+WAF_RATE_LIMIT_MIN = 10
+WAF_RATE_LIMIT_MAX = 2_000_000_000
+"""A WAF rate-based rule's `limit` bounds (requests per client IP per evaluation window)."""
 _CRON_FIELD = re.compile(r"^[0-9*,/\-A-Za-z?LW#]+$")
 
 
@@ -139,6 +142,13 @@ class StageSettings:
     """default: 30 s (the standard, cheaper check); prod uses 10 s (fast: costs more, alarms sooner)."""
     cdn_log_retention_days: int = 30
     """default: CloudFront access logs kept 30 days (S3 lifecycle expiry); prod keeps 365, ephemeral 3."""
+    waf_enabled: bool = False
+    """default: off. On, a WAFv2 web ACL (AWS managed common and known-bad-inputs rule groups plus a
+    per-IP rate limit) guards the CloudFront distribution; it costs about USD 5 a month per ACL plus
+    USD 1 per rule and USD 0.60 per million requests, so only prod, which users reach, turns it on."""
+    waf_rate_limit: int = 2000
+    """default: 2,000 requests per client IP per 5 minutes before the WAF's rate rule blocks it
+    (read only when `waf_enabled`)."""
     xray_tracing: bool = False
     """default: off (X-Ray bills per trace recorded); prod turns on Active tracing on every function."""
     alarm_emails: tuple[str, ...] = ()
@@ -168,6 +178,11 @@ class StageSettings:
             raise ValueError(
                 f"StageSettings.health_check_interval_seconds={self.health_check_interval_seconds}: "
                 "Route 53 checks every 10 or 30 seconds only."
+            )
+        if not WAF_RATE_LIMIT_MIN <= self.waf_rate_limit <= WAF_RATE_LIMIT_MAX:
+            raise ValueError(
+                f"StageSettings.waf_rate_limit={self.waf_rate_limit} is outside what WAF accepts: use "
+                f"{WAF_RATE_LIMIT_MIN} to {WAF_RATE_LIMIT_MAX:,} requests per client IP per 5 minutes."
             )
         if self.cdn_log_retention_days < 1:
             raise ValueError(

@@ -41,6 +41,8 @@ class NameKind:
 
 
 _FUNCTIONS = ("api", "api-authorizer", "web", "health-check", "alarm-notifier")
+_WAF_RULES = ("common-rules", "known-bad-inputs", "rate-limit")
+"""The web ACL's rules; each reports a CloudWatch metric `{prefix}-web-acl-<rule>`."""
 _FUNCTION_ALARMS = (
     "lambda-error-rate-high",
     "lambda-throttles",
@@ -85,6 +87,8 @@ NAME_KINDS: tuple[NameKind, ...] = (
     NameKind("CloudFront origin request policy", 128, suffixes=("web-forward-all",)),
     NameKind("CloudFront function", 64, suffixes=("web-www-redirect",)),
     NameKind("CloudFront origin access control", 64, suffixes=("web-assets-oac",)),
+    NameKind("WAF web ACL", 128, suffixes=("web-acl",)),
+    NameKind("WAF CloudWatch metric", 128, suffixes=tuple(f"web-acl-{rule}" for rule in _WAF_RULES)),
     NameKind("Route 53 health check Name tag", 256, suffixes=("api-health",)),
     NameKind(
         "CloudWatch alarm",

@@ -176,6 +176,18 @@ from cdktf_cdktf_provider_aws.sns_topic import (  # noqa: E402
 from cdktf_cdktf_provider_aws.sns_topic_subscription import (  # noqa: E402
     SnsTopicSubscription,
 )
+from cdktf_cdktf_provider_aws.wafv2_web_acl import (  # noqa: E402
+    Wafv2WebAcl,
+    Wafv2WebAclDefaultAction,
+    Wafv2WebAclDefaultActionAllow,
+    Wafv2WebAclRule,
+    Wafv2WebAclRuleAction,
+    Wafv2WebAclRuleActionBlock,
+    Wafv2WebAclRuleOverrideAction,
+    Wafv2WebAclRuleOverrideActionNone,
+    Wafv2WebAclRuleVisibilityConfig,
+    Wafv2WebAclVisibilityConfig,
+)
 
 __all__ = [
     "AcmCertificate",
@@ -261,4 +273,14 @@ __all__ = [
     "S3BucketVersioningVersioningConfiguration",
     "SnsTopic",
     "SnsTopicSubscription",
+    "Wafv2WebAcl",
+    "Wafv2WebAclDefaultAction",
+    "Wafv2WebAclDefaultActionAllow",
+    "Wafv2WebAclRule",
+    "Wafv2WebAclRuleAction",
+    "Wafv2WebAclRuleActionBlock",
+    "Wafv2WebAclRuleOverrideAction",
+    "Wafv2WebAclRuleOverrideActionNone",
+    "Wafv2WebAclRuleVisibilityConfig",
+    "Wafv2WebAclVisibilityConfig",
 ]

@@ -27,6 +27,7 @@ from modules.edge.cdn import Cdn, CdnProps
 from modules.edge.cdn_logs import CdnLogs
 from modules.edge.certificates import DnsValidatedCertificate, api_certificate_props, cdn_certificate_props
 from modules.edge.dns_records import DnsRecords, ZoneId, stage_dns_props
+from modules.edge.web_acl import WebAcl, WebAclProps
 from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
 from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
@@ -132,7 +133,7 @@ class PlatformStack(TerraformStack):
 
     def _add_edge(self) -> None:
         """CloudFront with its us-east-1 certificate, then Cloudflare records for every hostname."""
-        self.cdn_certificate = self.cdn = self.cdn_logs = self.dns = None
+        self.cdn_certificate = self.cdn = self.cdn_logs = self.dns = self.web_acl = None
         if not self.target.includes_cdn:
             return
         self.cdn_certificate = DnsValidatedCertificate(
@@ -144,6 +145,17 @@ class PlatformStack(TerraformStack):
             ),
         )
         self.cdn_logs = CdnLogs(self, "cdn_logs", self.stage)
+        settings = self.stage.settings
+        self.web_acl = (
+            WebAcl(
+                self,
+                "web_acl",
+                self.stage,
+                WebAclProps(provider=self.providers.aws_global, rate_limit=settings.waf_rate_limit),
+            )
+            if settings.waf_enabled
+            else None
+        )
         self.cdn = Cdn(
             self,
             "cdn",
@@ -153,6 +165,7 @@ class PlatformStack(TerraformStack):
                 assets_bucket_regional_domain_name=self.web.bucket_regional_domain_name,
                 ssr_origin_domain=self.web.ssr_origin_domain,
                 log_bucket_domain_name=self.cdn_logs.domain_name,
+                web_acl_arn=self.web_acl.arn if self.web_acl else None,
             ),
         )
         self.web.grant_read_to_distribution(self.cdn.distribution_arn)

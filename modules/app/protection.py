@@ -40,6 +40,7 @@ PREVENT_DESTROY_TYPES = frozenset(
         "aws_apigatewayv2_domain_name",
         "aws_apigatewayv2_api_mapping",
         "aws_cloudfront_distribution",
+        "aws_wafv2_web_acl",  # the distribution references it; deleting it fails or drops protection
         "aws_acm_certificate",
         "cloudflare_dns_record",
         "cloudflare_zone_dnssec",

@@ -63,6 +63,8 @@ class CdnProps:
     """default: none, `/api/*` goes to the SSR origin (Next.js route handlers), uncached."""
     log_bucket_domain_name: str | None = None
     """default: no access logs; `CdnLogs.domain_name` (`<bucket>.s3.amazonaws.com`) turns them on."""
+    web_acl_arn: str | None = None
+    """default: no WAF; `WebAcl.arn` (a CLOUDFRONT-scope WAFv2 ACL) guards the distribution."""
     price_class: str = "PriceClass_200"
     """default: PriceClass_200, which includes the Singapore edge locations at lower cost."""
     policies: CdnPolicyProps = field(default_factory=CdnPolicyProps)
@@ -200,6 +202,7 @@ class Cdn(Construct):
                 if props.log_bucket_domain_name
                 else None
             ),
+            web_acl_id=props.web_acl_arn,
             wait_for_deployment=False,
         )
 
