@@ -74,7 +74,9 @@ def test_rate_limit_is_the_stage_setting(tmp_path):
     )
 
     def build(stack, _stage, providers):
-        return WebAcl(stack, "web_acl", stage, WebAclProps(providers.aws_global, stage.settings.waf_rate_limit))
+        return WebAcl(
+            stack, "web_acl", stage, WebAclProps(providers.aws_global, stage.settings.waf_rate_limit)
+        )
 
     template = synth_constructs("dev", build, tmp_path)
     acl = single(template, "aws_wafv2_web_acl").body
