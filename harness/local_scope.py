@@ -22,6 +22,11 @@ LOCALLY_UNSUPPORTED: dict[str, str] = {
     "aws_cloudfront_distribution": "its behaviours reference cache/response headers policies",
     "aws_cloudfront_function": "only used by the distribution",
     "aws_cloudfront_origin_access_control": "only used by the distribution",
+    "aws_lambda_invocation": "moto runs Lambda code only in Docker; the harness runs the handler in Node",
+    "aws_lambda_event_source_mapping": (
+        "moto invokes the mapped function (Docker) on every SendMessage; the harness hands the queue's "
+        "messages to the handler in Node"
+    ),
 }
 _REFERENCE = re.compile(r"\b((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)")
 

@@ -40,7 +40,18 @@ class NameKind:
     """`(lookup key, pattern)` for names shaped otherwise, e.g. `/aws/lambda/{prefix}-api`."""
 
 
-_FUNCTIONS = ("api", "api-authorizer", "web", "health-check", "alarm-notifier")
+_FUNCTIONS = (
+    "api",
+    "api-authorizer",
+    "web",
+    "health-check",
+    "alarm-notifier",
+    # The web app's OpenNext functions (modules/web/).
+    "web-image",
+    "web-revalidation",
+    "web-warmer",
+    "web-init",
+)
 _WAF_RULES = ("common-rules", "known-bad-inputs", "rate-limit")
 """The web ACL's rules; each reports a CloudWatch metric `{prefix}-web-acl-<rule>`."""
 _FUNCTION_ALARMS = (
@@ -81,11 +92,17 @@ NAME_KINDS: tuple[NameKind, ...] = (
             ("alias/lambda-env", "alias/{prefix}-lambda-env"),
         ),
     ),
-    NameKind("EventBridge rule", 64, suffixes=("web-warmer", "health-check-schedule")),
-    NameKind("CloudFront cache policy", 128, suffixes=("web-static", "web-ssr", "web-api")),
+    NameKind("EventBridge rule", 64, suffixes=("web-warmer-schedule", "health-check-schedule")),
+    NameKind(
+        "CloudFront cache policy",
+        128,
+        suffixes=("web-static", "web-server-cache", "web-image-cache", "web-api"),
+    ),
     NameKind("CloudFront response headers policy", 128, suffixes=("web-security-headers",)),
     NameKind("CloudFront origin request policy", 128, suffixes=("web-forward-all",)),
-    NameKind("CloudFront function", 64, suffixes=("web-www-redirect",)),
+    NameKind("CloudFront function", 64, suffixes=("web-viewer-request",)),
+    NameKind("SQS FIFO queue", 80, suffixes=("web-revalidation.fifo", "web-revalidation-dlq.fifo")),
+    NameKind("DynamoDB table", 255, suffixes=("web-tag-cache",)),
     NameKind("CloudFront origin access control", 64, suffixes=("web-assets-oac",)),
     NameKind("WAF web ACL", 128, suffixes=("web-acl",)),
     NameKind("WAF CloudWatch metric", 128, suffixes=tuple(f"web-acl-{rule}" for rule in _WAF_RULES)),

@@ -1,5 +1,6 @@
 """main.py end to end: stages written, bad names refused, fast imports identical."""
 
+import json
 import os
 import subprocess
 import sys
@@ -80,3 +81,22 @@ def test_an_output_directory_that_is_not_a_synth_output_is_refused_before_synthe
         run_synth(tmp_path)
     assert caught.value.returncode == 2 and "not a cdktf output directory" in caught.value.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_an_unusable_web_build_exits_2_naming_file_and_field_and_keeps_the_previous_output(tmp_path):
+    from tests.builds.synthetic_output import write_output
+
+    output = write_output(tmp_path / "app", "b1")
+    manifest = output / "open-next.output.json"
+    data = json.loads(manifest.read_text())
+    data["origins"]["default"]["type"] = "ecs"
+    manifest.write_text(json.dumps(data))
+    outdir = tmp_path / "out"
+    (outdir / "stacks" / "dev").mkdir(parents=True)
+    (outdir / "stacks" / "dev" / "cdk.tf.json").write_text("previous")
+    with pytest.raises(SynthError) as caught:
+        run_synth(outdir, extra_env={"SGCT_WEB_ARTIFACT": str(output)})
+    assert caught.value.returncode == 2
+    assert f"{manifest}: field 'origins.default.type' is 'ecs'" in caught.value.stderr
+    assert (outdir / "stacks" / "dev" / "cdk.tf.json").read_text() == "previous"
+    assert sorted(p.name for p in outdir.iterdir()) == ["stacks"]

@@ -49,6 +49,7 @@ from cdktf_cdktf_provider_aws.cloudfront_cache_policy import (  # noqa: E402
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeaders,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
 )
 from cdktf_cdktf_provider_aws.cloudfront_distribution import (  # noqa: E402
@@ -107,6 +108,13 @@ from cdktf_cdktf_provider_aws.cloudwatch_metric_alarm import (  # noqa: E402
 from cdktf_cdktf_provider_aws.data_aws_caller_identity import (  # noqa: E402
     DataAwsCallerIdentity,
 )
+from cdktf_cdktf_provider_aws.dynamodb_table import (  # noqa: E402
+    DynamodbTable,
+    DynamodbTableAttribute,
+    DynamodbTableGlobalSecondaryIndex,
+    DynamodbTablePointInTimeRecovery,
+    DynamodbTableServerSideEncryption,
+)
 from cdktf_cdktf_provider_aws.iam_role import (  # noqa: E402
     IamRole,
 )
@@ -122,6 +130,9 @@ from cdktf_cdktf_provider_aws.kms_key import (  # noqa: E402
 from cdktf_cdktf_provider_aws.lambda_alias import (  # noqa: E402
     LambdaAlias,
 )
+from cdktf_cdktf_provider_aws.lambda_event_source_mapping import (  # noqa: E402
+    LambdaEventSourceMapping,
+)
 from cdktf_cdktf_provider_aws.lambda_function import (  # noqa: E402
     LambdaFunction,
     LambdaFunctionEnvironment,
@@ -129,6 +140,9 @@ from cdktf_cdktf_provider_aws.lambda_function import (  # noqa: E402
 )
 from cdktf_cdktf_provider_aws.lambda_function_url import (  # noqa: E402
     LambdaFunctionUrl,
+)
+from cdktf_cdktf_provider_aws.lambda_invocation import (  # noqa: E402
+    LambdaInvocation,
 )
 from cdktf_cdktf_provider_aws.lambda_permission import (  # noqa: E402
     LambdaPermission,
@@ -176,6 +190,9 @@ from cdktf_cdktf_provider_aws.sns_topic import (  # noqa: E402
 from cdktf_cdktf_provider_aws.sns_topic_subscription import (  # noqa: E402
     SnsTopicSubscription,
 )
+from cdktf_cdktf_provider_aws.sqs_queue import (  # noqa: E402
+    SqsQueue,
+)
 from cdktf_cdktf_provider_aws.wafv2_web_acl import (  # noqa: E402
     Wafv2WebAcl,
     Wafv2WebAclDefaultAction,
@@ -210,6 +227,7 @@ __all__ = [
     "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin",
     "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig",
     "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig",
+    "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeaders",
     "CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig",
     "CloudfrontDistribution",
     "CloudfrontDistributionDefaultCacheBehavior",
@@ -245,15 +263,22 @@ __all__ = [
     "CloudwatchMetricAlarmMetricQuery",
     "CloudwatchMetricAlarmMetricQueryMetric",
     "DataAwsCallerIdentity",
+    "DynamodbTable",
+    "DynamodbTableAttribute",
+    "DynamodbTableGlobalSecondaryIndex",
+    "DynamodbTablePointInTimeRecovery",
+    "DynamodbTableServerSideEncryption",
     "IamRole",
     "IamRolePolicy",
     "KmsAlias",
     "KmsKey",
     "LambdaAlias",
+    "LambdaEventSourceMapping",
     "LambdaFunction",
     "LambdaFunctionEnvironment",
     "LambdaFunctionTracingConfig",
     "LambdaFunctionUrl",
+    "LambdaInvocation",
     "LambdaPermission",
     "Route53HealthCheck",
     "S3Bucket",
@@ -273,6 +298,7 @@ __all__ = [
     "S3BucketVersioningVersioningConfiguration",
     "SnsTopic",
     "SnsTopicSubscription",
+    "SqsQueue",
     "Wafv2WebAcl",
     "Wafv2WebAclDefaultAction",
     "Wafv2WebAclDefaultActionAllow",

@@ -32,8 +32,8 @@ from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.monitoring import ApiMetrics, FunctionMetrics, Monitoring, MonitoringProps
 from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
 from modules.state.backend import BackendSettings, configure_s3_backend
-from modules.web.server import WebServerProps
-from modules.web.site import Web
+from modules.web.site import Web, WebProps
+from modules.web.web_artifact import web_hosting_from_environ
 from stages import ZONE_NAME, Stage
 from stages.app_contract import App
 
@@ -119,13 +119,16 @@ class PlatformStack(TerraformStack):
         return f"Lambda {self.stage.name_for(suffix)}"
 
     def _web(self) -> Web:
-        """The Next.js app: SSR Lambda (SGCT_WEB_ARTIFACT, else placeholder) + assets bucket."""
+        """The Next.js app as OpenNext hosts it: the build in SGCT_WEB_ARTIFACT (an OpenNext output),
+        else infrastructure-only mode (placeholders; an error with SGCT_REQUIRE_ARTIFACTS=1)."""
         return Web(
             self,
             "web",
             self.stage,
-            WebServerProps(
-                code_path=artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web")),
+            WebProps(
+                hosting=web_hosting_from_environ(
+                    artifact_from_environ(WEB_ARTIFACT_VARIABLE, owner=self._function_owner("web"))
+                ),
                 environment=contract_environment(self.stage, App.WEB, self.secrets),
                 kms_key_arn=self.environment_key.key_arn,
             ),
@@ -166,6 +169,9 @@ class PlatformStack(TerraformStack):
                 ssr_origin_domain=self.web.ssr_origin_domain,
                 log_bucket_domain_name=self.cdn_logs.domain_name,
                 web_acl_arn=self.web_acl.arn if self.web_acl else None,
+                image_origin_domain=self.web.image_origin_domain,
+                routes=self.web.hosting.routes,
+                assets_origin_path=self.web.hosting.assets_prefix,
             ),
         )
         self.web.grant_read_to_distribution(self.cdn.distribution_arn)
@@ -228,3 +234,6 @@ class PlatformStack(TerraformStack):
         TerraformOutput(self, "api_function_name", value=self.api.function.function_name)
         TerraformOutput(self, "web_function_url", value=self.web.server.function_url.function_url)
         TerraformOutput(self, "web_assets_bucket", value=self.web.bucket_name)
+        TerraformOutput(self, "web_image_function_url", value=self.web.image.function_url.function_url)
+        TerraformOutput(self, "web_tag_cache_table", value=self.web.tag_cache.table_name)
+        TerraformOutput(self, "web_revalidation_queue_url", value=self.web.revalidation_queue.queue_url)

@@ -8,6 +8,8 @@ visits every resource just before synthesis and, from the tables below:
   `PREVENT_DESTROY_TYPES` (stateful or user-facing: losing one loses data or
   takes a hostname down), merged into whatever lifecycle the construct set
   (a Lambda's `ignore_changes`, a certificate's `create_before_destroy`);
+- AWS-side deletion protection (`DELETION_PROTECTION_ATTRIBUTES`, e.g. a
+  DynamoDB table's `deletion_protection_enabled`) on PROTECTED stages only;
 - `force_destroy` on every type in `FORCE_DESTROY_TYPES`: true only where
   nothing is protected or retained (dev, ephemeral), so such a stage destroys
   in one command, and explicitly false elsewhere.
@@ -31,6 +33,8 @@ PREVENT_DESTROY_TYPES = frozenset(
         "aws_cloudwatch_log_group",
         "aws_kms_key",
         "aws_sns_topic",
+        "aws_dynamodb_table",
+        "aws_sqs_queue",
         # What users reach: a replacement means downtime or a changed endpoint.
         "aws_lambda_function",
         "aws_lambda_function_url",
@@ -47,6 +51,9 @@ PREVENT_DESTROY_TYPES = frozenset(
     }
 )
 """Terraform types that get `prevent_destroy` on PROTECTED stages."""
+
+DELETION_PROTECTION_ATTRIBUTES = {"aws_dynamodb_table": "deletion_protection_enabled"}
+"""Terraform types with an AWS-side deletion protection switch, set true on PROTECTED stages."""
 
 FORCE_DESTROY_TYPES = frozenset({"aws_s3_bucket"})
 """Terraform types with a `force_destroy` argument (delete even when not empty)."""
@@ -79,6 +86,10 @@ class ProtectionAspect:
         resource_type = node.terraform_resource_type
         if resource_type in PREVENT_DESTROY_TYPES and self.protection is Protection.PROTECTED:
             node.lifecycle = _with_prevent_destroy(node.lifecycle)
+        if resource_type in DELETION_PROTECTION_ATTRIBUTES:
+            setattr(
+                node, DELETION_PROTECTION_ATTRIBUTES[resource_type], self.protection is Protection.PROTECTED
+            )
         if resource_type in FORCE_DESTROY_TYPES:
             # Every type in the table has a `force_destroy` argument.
             node.force_destroy = self.protection is Protection.NONE  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ LOCAL_SERVICES = (
     "apigatewayv2",
     "cloudfront",
     "cloudwatch",
+    "dynamodb",
     "events",
     "iam",
     "kms",

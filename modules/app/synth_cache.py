@@ -8,7 +8,7 @@ cdktf; when it equals the key recorded beside the last output
 output is untouched, the run says so and stops.
 
 Inputs in the key (any change re-synthesizes):
-- sources: every file under `stages/` and `modules/` (code and handler
+- sources: every file under `stages/`, `modules/` and `builds/` (code and handler
   assets), `main.py` and `cdktf.json`, by content;
 - settings: the stage names selected and the output directory;
 - environment: every `SGCT_*`, `CDKTF_*` and `JSII_*` variable (names and
@@ -37,7 +37,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE_VARIABLE = "SGCT_SYNTH_CACHE"
-SOURCE_DIRS = ("stages", "modules")
+SOURCE_DIRS = ("stages", "modules", "builds")
 SOURCE_FILES = ("main.py", "cdktf.json")
 ENV_PREFIXES = ("SGCT_", "CDKTF_", "JSII_")
 PACKAGES = (

@@ -30,7 +30,7 @@ from modules.app.aws import (
     LambdaPermission,
 )
 from modules.app.aws import LambdaFunction as AwsLambdaFunction
-from modules.app.bindings import AssetType, Construct, TerraformAsset, TerraformResourceLifecycle
+from modules.app.bindings import AssetType, Construct, Fn, TerraformAsset, TerraformResourceLifecycle
 from modules.app.secrets import literal_secret_keys
 from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
 from modules.compute.lambda_package import packaged_zip
@@ -136,6 +136,10 @@ class LambdaFunctionProps:
                 f"{where}: secrets {literals} are literal strings; pass Secrets.reference(name) "
                 "so the value comes from a sensitive variable and never reaches the JSON."
             )
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 class LambdaFunction(Construct):
@@ -278,6 +282,31 @@ class LambdaFunction(Construct):
     def metric_max_memory_used(self) -> Metric:
         """Peak memory per invocation in MB (Maximum over 5 minutes), from the REPORT lines."""
         return Metric(namespace=MEMORY_NAMESPACE, metric_name=self.function_name).with_statistic("Maximum")
+
+
+    def grant(self, construct_id: str, policy_name: str, statements: list[dict]):
+        """An inline policy on this function's role: exactly `statements`, nothing broader.
+
+        Why inline and per function: each function's role holds only what its own
+        code calls (e.g. `s3:GetObject` on `_assets/*` for the image optimizer), so
+        a compromised function cannot reach its neighbours' data. Resources may be
+        Terraform references (the document is rendered with `jsonencode`).
+        """
+        if not statements:
+            raise ValueError(f"{self.function_name}: grant({policy_name!r}) needs at least one statement.")
+        for statement in statements:
+            if "*" in _as_list(statement.get("Action")) or "*" in _as_list(statement.get("Resource")):
+                raise ValueError(
+                    f"{self.function_name}: grant({policy_name!r}) has a wildcard action or resource "
+                    f"{statement}; name the actions and the resources the code uses."
+                )
+        return IamRolePolicy(
+            self,
+            construct_id,
+            name=policy_name,
+            role=self.role.id,
+            policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": statements}),
+        )
 
     def _metric(self, metric_name: str, statistic: str = "Sum") -> Metric:
         return Metric(

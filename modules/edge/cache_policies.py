@@ -1,8 +1,13 @@
 """CloudFront cache, origin-request and response-headers policies for the web app.
 
-Why three cache policies: hashed Next.js assets under `/_next/static/*` never
-change (cache a year), server-rendered pages must not be cached unless the
-app says so (`s-maxage`), and `/api/*` responses must never be cached.
+Why four cache policies: files from the assets bucket honour their own
+Cache-Control (hashed `_next/static` files say a year, public files say
+`s-maxage` and are invalidated on publish); server-rendered pages are cached
+only when the app says so (`s-maxage`), keyed on the headers Next.js varies
+on (`SERVER_CACHE_HEADERS`: the RSC and router headers, so an RSC payload is
+never served for an HTML request) and every query string; optimized images
+are keyed on their query (`url`, `w`, `q`) and `Accept` (WebP/AVIF
+negotiation); an explicit API origin's `/api/*` is never cached.
 Why our own origin-request policy: Lambda function URLs reject a `Host`
 header that is not theirs, so everything except `Host` is forwarded.
 """
@@ -16,6 +21,7 @@ from modules.app.aws import (
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
+    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeaders,
     CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
     CloudfrontOriginRequestPolicy,
     CloudfrontOriginRequestPolicyCookiesConfig,
@@ -34,6 +40,16 @@ from modules.app.bindings import Construct
 from stages import Stage
 
 ONE_YEAR_SECONDS = 31_536_000
+ONE_DAY_SECONDS = 86_400
+SERVER_CACHE_HEADERS = (
+    "rsc",
+    "next-router-state-tree",
+    "next-router-prefetch",
+    "next-router-segment-prefetch",
+    "next-url",
+)
+"""The request headers Next.js 15 lists in `Vary` on App Router responses."""
+IMAGE_CACHE_HEADERS = ("accept",)
 HSTS_MIN_SECONDS = ONE_YEAR_SECONDS
 
 
@@ -42,7 +58,8 @@ class CdnPolicyProps:
     """TTLs and header choices for the web distribution's policies."""
 
     static_ttl_seconds: int = ONE_YEAR_SECONDS
-    """default: one year; `/_next/static/*` files carry a content hash in their name."""
+    """default: one year, the longest a bucket file or optimized image is cached (files without
+    Cache-Control: one day); hashed `_next/static` files say a year themselves."""
     ssr_max_ttl_seconds: int = ONE_YEAR_SECONDS
     """default: one year upper bound; default TTL is 0, so pages are cached only when the app sends
     `s-maxage`."""
@@ -71,27 +88,50 @@ class CdnPolicyProps:
 
 
 class CdnPolicies(Construct):
-    """`static`, `ssr`, `api` cache policies, `forward_all` origin-request policy, `security_headers`."""
+    """`static`, `server`, `image`, `api` cache policies, `forward_all` origin-request policy,
+    `security_headers`."""
 
     def __init__(self, scope: Construct, construct_id: str, stage: Stage, props: CdnPolicyProps) -> None:
         super().__init__(scope, construct_id)
         self.static = self._cache_policy(
             "static",
             stage.name_for("web-static"),
-            props.static_ttl_seconds,
-            props.static_ttl_seconds,
+            0,
+            ONE_DAY_SECONDS,
             props.static_ttl_seconds,
             forward_query=False,
         )
-        self.ssr = self._cache_policy(
-            "ssr", stage.name_for("web-ssr"), 0, 0, props.ssr_max_ttl_seconds, forward_query=True
+        self.server = self._cache_policy(
+            "server",
+            stage.name_for("web-server-cache"),
+            0,
+            0,
+            props.ssr_max_ttl_seconds,
+            forward_query=True,
+            headers=SERVER_CACHE_HEADERS,
+        )
+        self.image = self._cache_policy(
+            "image",
+            stage.name_for("web-image-cache"),
+            0,
+            ONE_DAY_SECONDS,
+            props.static_ttl_seconds,
+            forward_query=True,
+            headers=IMAGE_CACHE_HEADERS,
         )
         self.api = self._cache_policy("api", stage.name_for("web-api"), 0, 0, 0, forward_query=False)
         self.forward_all = self._forward_all(stage.name_for("web-forward-all"))
         self.security_headers = self._security_headers(stage.name_for("web-security-headers"), props)
 
     def _cache_policy(
-        self, construct_id: str, name: str, min_ttl: int, default_ttl: int, max_ttl: int, forward_query: bool
+        self,
+        construct_id: str,
+        name: str,
+        min_ttl: int,
+        default_ttl: int,
+        max_ttl: int,
+        forward_query: bool,
+        headers: tuple[str, ...] = (),
     ):
         """A cache policy; with all TTLs 0 (caching off) CloudFront requires an empty cache key."""
         caching = max_ttl > 0
@@ -100,7 +140,14 @@ class CdnPolicies(Construct):
                 cookie_behavior="none"
             ),
             headers_config=CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig(
-                header_behavior="none"
+                header_behavior="whitelist" if headers and caching else "none",
+                headers=(
+                    CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeaders(
+                        items=list(headers)
+                    )
+                    if headers and caching
+                    else None
+                ),
             ),
             query_strings_config=CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig(
                 query_string_behavior="all" if forward_query and caching else "none"

@@ -1,11 +1,12 @@
 """The web app's CloudFront distribution: HTTPS only, TLS 1.2+, HSTS, compression.
 
-Why these behaviours: `/_next/static/*` comes from the assets bucket through
-an origin access control (SigV4, always signed, the bucket stays private);
-`/api/*` goes uncached to the SSR origin (Next.js route handlers) unless an
-API origin is given; everything else is server-rendered by the SSR origin.
-A stage with redirect domains (prod's `www`) gets a viewer-request function
-that answers them with a 301 to the web domain.
+Why these behaviors: one per route (`modules/edge/routes.py`: the OpenNext
+manifest's behaviors in their order, `*` as the default behavior). Routes to
+`assets` read the bucket under its origin path (`/_assets`) through an origin
+access control (SigV4, always signed, the bucket stays private); `image` goes
+to the image optimizer's function URL, `server` to the server's. Every
+behavior runs the viewer-request function (`x-forwarded-host`; prod's `www`
+301). Function URL origins get every viewer header but `Host`.
 
 The assets bucket's policy (read access for this distribution only) belongs
 to the bucket: its owner calls `WebAssets.grant_read_to_distribution` with
@@ -34,14 +35,25 @@ from modules.app.aws import (
 from modules.app.bindings import Construct, Token
 from modules.edge.cache_policies import CdnPolicies, CdnPolicyProps
 from modules.edge.cdn_logs import LOG_PREFIX
-from modules.edge.redirect_function import RedirectFunction
+from modules.edge.routes import (
+    ASSETS,
+    DEFAULT_ROUTES,
+    IMAGE,
+    Route,
+    check_routes,
+    default_route,
+    ordered_routes,
+)
+from modules.edge.viewer_request import ViewerRequestFunction
 from modules.monitoring.metrics import Metric
 from stages import GLOBAL_REGION, Stage
 
 MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021"
 ASSETS_ORIGIN_ID = "assets"
 SSR_ORIGIN_ID = "ssr"
+IMAGE_ORIGIN_ID = "image"
 API_ORIGIN_ID = "api"
+STATIC_METHODS = ["GET", "HEAD", "OPTIONS"]
 PRICE_CLASSES = ("PriceClass_All", "PriceClass_200", "PriceClass_100")
 _CERTIFICATE_ARN = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate/[0-9a-f-]+$")
 _HOSTNAME = re.compile(r"^[A-Za-z0-9.-]+$")
@@ -56,11 +68,18 @@ class CdnProps:
     assets_bucket_regional_domain_name: str
     """Regional domain name of the private S3 bucket holding `/_next/static/*`."""
     ssr_origin_domain: str
-    """Hostname (no scheme, no path) of the SSR origin, e.g. a Lambda function URL's host."""
+    """Hostname (no scheme, no path) of the server origin, e.g. a Lambda function URL's host."""
+    image_origin_domain: str | None = None
+    """default: none, image routes go to the server origin; the image optimizer's function URL host."""
+    routes: tuple[Route, ...] = DEFAULT_ROUTES
+    """default: OpenNext's fixed routes; `WebHosting.routes` (from the build's manifest) for a release."""
+    assets_origin_path: str = "_assets"
+    """default: `_assets`, the manifest's `origins.s3.originPath` (no leading or trailing slash)."""
     aliases: tuple[str, ...] | None = None
     """default: the stage's web domain, redirect domains and wildcard (permanent stages)."""
     api_origin_domain: str | None = None
-    """default: none, `/api/*` goes to the SSR origin (Next.js route handlers), uncached."""
+    """default: none, `/api/*` follows the routes (Next.js route handlers); else an uncached `/api/*`
+    behavior to this host, placed first."""
     log_bucket_domain_name: str | None = None
     """default: no access logs; `CdnLogs.domain_name` (`<bucket>.s3.amazonaws.com`) turns them on."""
     web_acl_arn: str | None = None
@@ -76,8 +95,14 @@ class CdnProps:
                 f"certificate_arn={self.certificate_arn!r} is not an ACM certificate ARN in us-east-1; "
                 "CloudFront only accepts certificates from us-east-1 (create it with providers.aws_global)."
             )
+        check_routes(self.routes, "CdnProps.routes")
+        if self.assets_origin_path != self.assets_origin_path.strip("/"):
+            raise ValueError(
+                f"assets_origin_path={self.assets_origin_path!r}: give it without slashes, e.g. '_assets'."
+            )
         for name, value in (
             ("ssr_origin_domain", self.ssr_origin_domain),
+            ("image_origin_domain", self.image_origin_domain),
             ("api_origin_domain", self.api_origin_domain),
         ):
             if value is not None and not Token.is_unresolved(value) and not _HOSTNAME.match(value):
@@ -122,15 +147,13 @@ class Cdn(Construct):
             signing_behavior="always",
             signing_protocol="sigv4",
         )
-        self.redirect = None
-        if stage.redirect_domains:
-            self.redirect = RedirectFunction(
-                self,
-                "www_redirect",
-                stage.name_for("web-www-redirect"),
-                stage.redirect_domains,
-                stage.web_domain,
-            )
+        self.viewer_request = ViewerRequestFunction(
+            self,
+            "viewer_request",
+            stage.name_for("web-viewer-request"),
+            stage.redirect_domains,
+            stage.web_domain,
+        )
         self.distribution = self._distribution(stage, props)
         self.distribution_arn: str = self.distribution.arn
         self.distribution_id: str = self.distribution.id
@@ -142,38 +165,36 @@ class Cdn(Construct):
             CloudfrontDistributionOrigin(
                 origin_id=ASSETS_ORIGIN_ID,
                 domain_name=props.assets_bucket_regional_domain_name,
+                origin_path=f"/{props.assets_origin_path}" if props.assets_origin_path else None,
                 origin_access_control_id=self.origin_access_control.id,
             ),
             _custom_origin(SSR_ORIGIN_ID, props.ssr_origin_domain),
         ]
-        api_origin = SSR_ORIGIN_ID
+        if props.image_origin_domain:
+            origins.append(_custom_origin(IMAGE_ORIGIN_ID, props.image_origin_domain))
+        ordered = []
         if props.api_origin_domain:
             origins.append(_custom_origin(API_ORIGIN_ID, props.api_origin_domain))
-            api_origin = API_ORIGIN_ID
-        functions = self._ordered_function_associations()
-        ordered = [
-            CloudfrontDistributionOrderedCacheBehavior(
-                path_pattern="/_next/static/*",
-                target_origin_id=ASSETS_ORIGIN_ID,
-                allowed_methods=["GET", "HEAD", "OPTIONS"],
-                cached_methods=["GET", "HEAD"],
-                **self._behaviour(self.policies.static, None, functions),
-            ),
-            CloudfrontDistributionOrderedCacheBehavior(
-                path_pattern="/api/*",
-                target_origin_id=api_origin,
-                allowed_methods=_ALL_METHODS,
-                cached_methods=["GET", "HEAD"],
-                **self._behaviour(self.policies.api, self.policies.forward_all, functions),
-            ),
-        ]
+            ordered.append(
+                CloudfrontDistributionOrderedCacheBehavior(
+                    path_pattern="/api/*",
+                    target_origin_id=API_ORIGIN_ID,
+                    allowed_methods=_ALL_METHODS,
+                    cached_methods=["GET", "HEAD"],
+                    **self._behaviour(
+                        self.policies.api, self.policies.forward_all, self._ordered_function_associations()
+                    ),
+                )
+            )
+        for route in ordered_routes(props.routes):
+            ordered.append(
+                CloudfrontDistributionOrderedCacheBehavior(
+                    path_pattern=route.pattern,
+                    **self._route(route, props, self._ordered_function_associations()),
+                )
+            )
         default = CloudfrontDistributionDefaultCacheBehavior(
-            target_origin_id=SSR_ORIGIN_ID,
-            allowed_methods=_ALL_METHODS,
-            cached_methods=["GET", "HEAD"],
-            **self._behaviour(
-                self.policies.ssr, self.policies.forward_all, self._default_function_associations()
-            ),
+            **self._route(default_route(props.routes), props, self._default_function_associations())
         )
         return CloudfrontDistribution(
             self,
@@ -206,6 +227,29 @@ class Cdn(Construct):
             wait_for_deployment=False,
         )
 
+    def _route(self, route: Route, props: CdnProps, functions: list) -> dict:
+        """Origin, methods and policies of one route's behavior."""
+        if route.origin == ASSETS:
+            return {
+                "target_origin_id": ASSETS_ORIGIN_ID,
+                "allowed_methods": STATIC_METHODS,
+                "cached_methods": ["GET", "HEAD"],
+                **self._behaviour(self.policies.static, None, functions),
+            }
+        if route.origin == IMAGE and props.image_origin_domain:
+            return {
+                "target_origin_id": IMAGE_ORIGIN_ID,
+                "allowed_methods": STATIC_METHODS,
+                "cached_methods": ["GET", "HEAD"],
+                **self._behaviour(self.policies.image, self.policies.forward_all, functions),
+            }
+        return {
+            "target_origin_id": SSR_ORIGIN_ID,
+            "allowed_methods": _ALL_METHODS,
+            "cached_methods": ["GET", "HEAD"],
+            **self._behaviour(self.policies.server, self.policies.forward_all, functions),
+        }
+
     def _behaviour(self, cache_policy, origin_request_policy, functions) -> dict:
         return {
             "viewer_protocol_policy": "redirect-to-https",
@@ -219,22 +263,18 @@ class Cdn(Construct):
     def _ordered_function_associations(
         self,
     ) -> list[CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation]:
-        if self.redirect is None:
-            return []
         return [
             CloudfrontDistributionOrderedCacheBehaviorFunctionAssociation(
-                event_type="viewer-request", function_arn=self.redirect.function.arn
+                event_type="viewer-request", function_arn=self.viewer_request.function.arn
             )
         ]
 
     def _default_function_associations(
         self,
     ) -> list[CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation]:
-        if self.redirect is None:
-            return []
         return [
             CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation(
-                event_type="viewer-request", function_arn=self.redirect.function.arn
+                event_type="viewer-request", function_arn=self.viewer_request.function.arn
             )
         ]
 

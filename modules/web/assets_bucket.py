@@ -27,8 +27,13 @@ class WebAssets(Construct):
     it is a CloudFront resource, left out with the CDN on local targets.
     """
 
-    def __init__(self, scope: Construct, construct_id: str, stage: Stage) -> None:
+    def __init__(
+        self, scope: Construct, construct_id: str, stage: Stage, public_prefix: str | None = None
+    ) -> None:
+        """`public_prefix`: default None, the distribution may read every object; the web app passes
+        `_assets` so the incremental cache (`_cache/`) and build records (`_builds/`) stay private."""
         super().__init__(scope, construct_id)
+        self.public_prefix = public_prefix
         self.bucket = S3Bucket(
             self,
             "bucket",
@@ -58,11 +63,12 @@ class WebAssets(Construct):
             )
         if self.policy is not None:
             raise ValueError(
-                "grant_read_to_distribution was already called for this bucket; S3 keeps one policy per "
-                "bucket, "
-                "so pass every distribution ARN in a single call."
+                "grant_read_to_distribution was already called for this bucket; S3 keeps one policy "
+                "per bucket, so pass every distribution ARN in a single call."
             )
-        objects = f"{self.bucket.arn}/*"
+        objects = (
+            f"{self.bucket.arn}/{self.public_prefix}/*" if self.public_prefix else f"{self.bucket.arn}/*"
+        )
         document = {
             "Version": "2012-10-17",
             "Statement": [
@@ -79,7 +85,7 @@ class WebAssets(Construct):
                     "Effect": "Deny",
                     "Principal": "*",
                     "Action": "s3:*",
-                    "Resource": [self.bucket.arn, objects],
+                    "Resource": [self.bucket.arn, f"{self.bucket.arn}/*"],
                     "Condition": {"Bool": {"aws:SecureTransport": "false"}},
                 },
             ],

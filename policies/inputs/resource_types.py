@@ -14,6 +14,7 @@ PROTECTED_TYPES: frozenset[str] = frozenset(
         "aws_s3_bucket",
         "aws_cloudwatch_log_group",
         "aws_dynamodb_table",
+        "aws_sqs_queue",
         "aws_db_instance",
         "aws_rds_cluster",
         "aws_secretsmanager_secret",

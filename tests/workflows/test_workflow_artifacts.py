@@ -150,11 +150,17 @@ def test_download_refuses_bad_input_and_incomplete_releases(fake_tools, release,
 @pytest.mark.parametrize(
     "release, expected",
     [
-        ("v1.2.3", "api={ws}/dist/api.zip web={ws}/dist/web.zip require=1"),
-        ("", "api=unset web=unset require=unset"),
+        (
+            "v1.2.3",
+            "sgct deploy --stage prod --publish-build {ws}/dist/web.zip\n"
+            "api={ws}/dist/api.zip web={ws}/dist/web.zip require=1",
+        ),
+        ("", "sgct deploy --stage prod\napi=unset web=unset require=unset"),
     ],
 )
-def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, release, expected):
+def test_deploy_requires_the_builds_and_publishes_the_web_build_only_when_a_release_is_named(
+    fake_tools, release, expected
+):
     workspace, env, _ = fake_tools
     result = _run_step(
         _step("Terraform ${{ inputs.command }}"),
@@ -162,7 +168,7 @@ def test_deploy_requires_the_builds_only_when_a_release_is_named(fake_tools, rel
         {**env, "STAGE": "prod", "COMMAND": "deploy", "APP_RELEASE": release},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["sgct deploy --stage prod", expected.format(ws=workspace)]
+    assert result.stdout.splitlines() == expected.format(ws=workspace).splitlines()
 
 
 @needs_bash

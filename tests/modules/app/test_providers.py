@@ -41,6 +41,7 @@ SERVICE_OF_PREFIX = {
     "aws_api_gateway_": "apigateway",
     "aws_apigatewayv2_": "apigatewayv2",
     "aws_cloudfront_": "cloudfront",
+    "aws_dynamodb_": "dynamodb",
     "aws_cloudwatch_log_": "logs",
     "aws_cloudwatch_metric_": "cloudwatch",
     "aws_cloudwatch_event_": "events",

@@ -67,23 +67,29 @@ def test_platform_stack_deploys_both_builds_when_required(monkeypatch, tmp_path)
     from modules.app.bindings import App
     from modules.app.platform_stack import PlatformStack
     from modules.state.backend import BackendSettings
+    from tests.builds.synthetic_output import write_output
 
-    # The placeholder directory holds both handlers' modules, so it serves as a "build" here.
+    # The placeholder directory holds the API handler's module, so it serves as its "build";
+    # the web build is an OpenNext output (hand-made, with the real manifest's shape).
     for variable, value in (
         (REQUIRE_ARTIFACTS_VARIABLE, "1"),
         (API_ARTIFACT_VARIABLE, str(PLACEHOLDER_DIR)),
-        (WEB_ARTIFACT_VARIABLE, str(PLACEHOLDER_DIR)),
+        (WEB_ARTIFACT_VARIABLE, str(write_output(tmp_path / "web", "b1"))),
     ):
         monkeypatch.setenv(variable, value)
-    app = App(outdir=str(tmp_path), stack_traces=False)
+    app = App(outdir=str(tmp_path / "out"), stack_traces=False)
     PlatformStack(app, resolve_stage("prod"), BackendSettings.from_environ())
     app.synth()
-    functions = SynthesizedStack.load(tmp_path / "stacks" / "prod" / "cdk.tf.json").resources(
+    functions = SynthesizedStack.load(tmp_path / "out" / "stacks" / "prod" / "cdk.tf.json").resources(
         "aws_lambda_function"
     )
     assert {body["function_name"] for body in functions.values()} >= {
         "sgcarstrends-prod-api",
         "sgcarstrends-prod-web",
+        "sgcarstrends-prod-web-image",
+        "sgcarstrends-prod-web-revalidation",
+        "sgcarstrends-prod-web-warmer",
+        "sgcarstrends-prod-web-init",
     }
     for address, body in functions.items():
         assert body["lifecycle"] == {"prevent_destroy": True}, f"{address}: a build is deployed, not ignored"

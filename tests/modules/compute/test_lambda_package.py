@@ -13,7 +13,7 @@ def _write_code(root, body="export const handler = async () => 1;\n"):
     (root / "README.md").write_text("code\n")
 
 
-def test_same_content_gives_identical_archives_regardless_of_mtime(tmp_path, monkeypatch):
+def test_same_content_gives_identical_archives_regardless_of_mtime(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     _write_code(first)
     _write_code(second)
@@ -39,3 +39,33 @@ def test_a_directory_is_zipped_once_per_process_and_a_zip_passes_through(tmp_pat
     with zipfile.ZipFile(ready, "w") as archive:
         archive.writestr("index.mjs", "export const handler = 1;")
     assert packaged_zip(ready) == ready.resolve()
+
+
+def test_archives_are_reused_across_processes_by_content_hash(tmp_path):
+    code, cache = tmp_path / "code", tmp_path / "cache"
+    _write_code(code)
+    first = packaged_zip(code, cache)
+    lambda_package._packaged.clear()  # a new synthesis process
+    modified = first.stat().st_mtime_ns
+    assert packaged_zip(code, cache) == first and first.stat().st_mtime_ns == modified, "not re-zipped"
+    copy = tmp_path / "copy"
+    _write_code(copy)
+    lambda_package._packaged.clear()
+    assert packaged_zip(copy, cache) == first, "same content, another directory: the same archive"
+
+
+def test_a_changed_file_is_never_served_from_the_cache(tmp_path):
+    code, cache = tmp_path / "code", tmp_path / "cache"
+    _write_code(code)
+    first = packaged_zip(code, cache)
+    (code / "apps" / "api" / "index.mjs").write_text("export const handler = async () => 'changed';\n")
+    lambda_package._packaged.clear()
+    second = packaged_zip(code, cache)
+    assert second != first
+    with zipfile.ZipFile(second) as archive:
+        assert b"changed" in archive.read("apps/api/index.mjs")
+
+
+def test_cache_dir_follows_the_environment(tmp_path):
+    assert lambda_package.cache_dir({"SGCT_PACKAGE_CACHE": str(tmp_path)}) == tmp_path.resolve()
+    assert lambda_package.cache_dir({}) == lambda_package.DEFAULT_CACHE

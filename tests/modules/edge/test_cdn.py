@@ -1,4 +1,4 @@
-"""CloudFront: HTTPS only, TLS 1.2 (2021), HSTS, compression, three cache policies, aliases, www redirect."""
+"""CloudFront: HTTPS only, TLS 1.2 (2021), HSTS, compression, routes, cache policies, viewer-request."""
 
 import pytest
 
@@ -70,23 +70,59 @@ def test_hsts_and_security_headers(synth_output, stage):
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_three_cache_policies_for_static_ssr_and_api(synth_output, stage):
+def test_cache_policies_for_assets_server_image_and_api(synth_output, stage):
     stack = synth_output.stack(stage)
     policies = {
-        body["name"].rsplit("-", 1)[1]: (address, body)
+        body["name"].removeprefix(f"sgcarstrends-{stage}-web-"): (address, body)
         for address, body in stack.resources("aws_cloudfront_cache_policy").items()
     }
-    assert set(policies) == {"static", "ssr", "api"}
-    assert policies["static"][1]["default_ttl"] >= 86_400 and policies["static"][1]["min_ttl"] >= 86_400
-    assert policies["ssr"][1]["default_ttl"] == 0
+    assert set(policies) == {"static", "server-cache", "image-cache", "api"}
+    static = policies["static"][1]
+    assert (static["min_ttl"], static["default_ttl"], static["max_ttl"]) == (0, 86_400, 31_536_000)
+    server = policies["server-cache"][1]
+    assert server["default_ttl"] == 0 and server["max_ttl"] == 31_536_000
+    key = server["parameters_in_cache_key_and_forwarded_to_origin"]
+    assert key["headers_config"] == {
+        "header_behavior": "whitelist",
+        "headers": {
+            "items": [
+                "rsc",
+                "next-router-state-tree",
+                "next-router-prefetch",
+                "next-router-segment-prefetch",
+                "next-url",
+            ]
+        },
+    }
+    assert key["query_strings_config"] == {"query_string_behavior": "all"}
+    assert key["cookies_config"] == {"cookie_behavior": "none"}
+    image_key = policies["image-cache"][1]["parameters_in_cache_key_and_forwarded_to_origin"]
+    assert image_key["headers_config"] == {"header_behavior": "whitelist", "headers": {"items": ["accept"]}}
+    assert image_key["query_strings_config"] == {"query_string_behavior": "all"}
     assert (policies["api"][1]["default_ttl"], policies["api"][1]["max_ttl"]) == (0, 0)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_without_a_build_the_default_routes_serve_static_image_data_and_pages(synth_output, stage):
+    stack = synth_output.stack(stage)
+    policies = {body["name"]: a for a, body in stack.resources("aws_cloudfront_cache_policy").items()}
     distribution = single(stack, "aws_cloudfront_distribution").body
-    by_path = {b.get("path_pattern", "default"): b for b in _behaviours(distribution)}
-    assert set(by_path) == {"default", "/_next/static/*", "/api/*"}
-    for path, kind in (("default", "ssr"), ("/_next/static/*", "static"), ("/api/*", "api")):
-        assert by_path[path]["cache_policy_id"] == "${" + policies[kind][0] + ".id}"
-    assert by_path["/_next/static/*"]["target_origin_id"] == "assets"
-    assert by_path["default"]["target_origin_id"] == "ssr"
+    routes = [(b["path_pattern"], b["target_origin_id"]) for b in distribution["ordered_cache_behavior"]]
+    assert routes == [("_next/image*", "image"), ("_next/data/*", "ssr"), ("_next/*", "assets")]
+    default = distribution["default_cache_behavior"]
+    assert default["target_origin_id"] == "ssr"
+    assert default["cache_policy_id"] == "${" + policies[f"sgcarstrends-{stage}-web-server-cache"] + ".id}"
+    forward_all = next(iter(stack.resources("aws_cloudfront_origin_request_policy")))
+    for behaviour in _behaviours(distribution):
+        if behaviour["target_origin_id"] == "assets":
+            assert "origin_request_policy_id" not in behaviour
+            assert behaviour["allowed_methods"] == ["GET", "HEAD", "OPTIONS"]
+        else:
+            assert behaviour["origin_request_policy_id"] == "${" + forward_all + ".id}"
+    assets = next(o for o in distribution["origin"] if o["origin_id"] == "assets")
+    assert assets["origin_path"] == "/_assets"
+    image = next(o for o in distribution["origin"] if o["origin_id"] == "image")
+    assert "aws_lambda_function_url.web_image_url" in image["domain_name"]
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -114,23 +150,45 @@ def test_aliases_per_stage(synth_output, stage):
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_www_redirect_only_on_prod_and_on_every_behaviour(synth_output, stage):
+def test_viewer_request_function_on_every_behaviour_redirecting_www_only_on_prod(synth_output, stage):
     stack = synth_output.stack(stage)
-    functions = stack.resources("aws_cloudfront_function")
-    if stage != "prod":
-        assert functions == {}
-        behaviours = _behaviours(_distribution(synth_output, stage))
-        assert behaviours and all("function_association" not in b for b in behaviours)
-        return
-    ((address, function),) = functions.items()
+    ((address, function),) = stack.resources("aws_cloudfront_function").items()
     assert function["runtime"] == "cloudfront-js-2.0" and function["publish"] is True
-    assert '"www.sgcarstrends.com"' in function["code"]
-    behaviours = _behaviours(_distribution(synth_output, stage))
-    assert behaviours, "the distribution has no cache behaviours"
-    for behaviour in behaviours:
+    assert '"x-forwarded-host"' in function["code"]
+    assert ('"www.sgcarstrends.com"' in function["code"]) is (stage == "prod")
+    for behaviour in _behaviours(_distribution(synth_output, stage)):
         assert behaviour["function_association"] == [
             {"event_type": "viewer-request", "function_arn": "${" + address + ".arn}"}
         ]
+
+
+def test_routes_become_behaviours_in_order_with_star_as_default(tmp_path):
+    from modules.edge.cdn import Cdn
+    from modules.edge.routes import Route
+
+    routes = (
+        Route("_next/image*", "image"),
+        Route("*", "server"),
+        Route("BUILD_ID", "assets"),
+        Route("_next/*", "assets"),
+        Route("logo.png", "assets"),
+    )
+    props = CdnProps(
+        **PLAIN,
+        image_origin_domain="img.lambda-url.ap-southeast-1.on.aws",
+        routes=routes,
+        assets_origin_path="_a",
+    )
+    stack = synth_constructs("dev", lambda scope, stage, _: Cdn(scope, "cdn", stage, props), tmp_path)
+    distribution = single(stack, "aws_cloudfront_distribution").body
+    assert [(b["path_pattern"], b["target_origin_id"]) for b in distribution["ordered_cache_behavior"]] == [
+        ("_next/image*", "image"),
+        ("BUILD_ID", "assets"),
+        ("_next/*", "assets"),
+        ("logo.png", "assets"),
+    ]
+    assert distribution["default_cache_behavior"]["target_origin_id"] == "ssr"
+    assert next(o for o in distribution["origin"] if o["origin_id"] == "assets")["origin_path"] == "/_a"
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -170,6 +228,9 @@ def test_plain_inputs_build_a_distribution_and_metrics(tmp_path):
         ({"api_origin_domain": "api.example.com/v1"}, "api_origin_domain"),
         ({"price_class": "PriceClass_Cheap"}, "price_class"),
         ({"aliases": ()}, "aliases"),
+        ({"routes": ()}, "exactly one '\\*'"),
+        ({"assets_origin_path": "/_assets"}, "without slashes"),
+        ({"image_origin_domain": "https://x.on.aws"}, "image_origin_domain"),
     ],
 )
 def test_bad_props_are_refused_with_the_reason(override, message):

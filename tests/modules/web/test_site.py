@@ -1,60 +1,216 @@
-"""Web: SSR Lambda kept warm, function URL, private assets bucket read only by the distribution."""
+"""Web: OpenNext's functions, tag table, FIFO queue and bucket, least-privilege, with or without a build."""
 
 import json
 
 import pytest
 
-from modules.web.server import WebServerProps
-from modules.web.site import Web
+from builds.opennext import load_output
+from modules.web.hosting import hosting_from_build
+from modules.web.server import ServerCache, WebServerProps
+from modules.web.site import Web, WebProps
+from modules.web.warmer import Warmer
 from stages import resolve_stage
+from stages.web_runtime_env import SERVER_CACHE_ENV
+from tests.builds.synthetic_output import write_output
 from tests.modules.synth import scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 WEB_MEMORY = {"prod": 1536, "staging": 1024, "dev": 1024, "pr-123": 512}
 DISTRIBUTION_ARN = "arn:aws:cloudfront::123456789012:distribution/E2EXAMPLE"
+FUNCTIONS = ("web", "web-image", "web-revalidation", "web-warmer", "web-init")
+APP_ENV = {"STAGE": "prod", "TZ": "Asia/Singapore"}
 
 
 @pytest.fixture(scope="module")
-def scenarios(tmp_path_factory):
-    def granted(stack, stage):
-        web = Web(stack, "web", stage)
+def build(tmp_path_factory):
+    output = write_output(tmp_path_factory.mktemp("build"), "b1")
+    (output / "dynamodb-provider" / "dynamodb-cache.json").write_text('[{"tag":{"S":"b1/stats"}}]')
+    return load_output(output)
+
+
+@pytest.fixture(scope="module")
+def scenarios(build, tmp_path_factory):
+    def release(stack, stage):
+        web = Web(stack, "web", stage, WebProps(hosting=hosting_from_build(build), environment=APP_ENV))
         web.grant_read_to_distribution(DISTRIBUTION_ARN)
         return web
 
-    def cold(stack, stage):
-        return Web(stack, "web", stage, WebServerProps(warm_interval_minutes=None, memory_mb=2048))
+    def infrastructure_only(stack, stage):
+        return Web(stack, "web", stage, WebProps(server_memory_mb=2048, warm_instances=2))
 
-    return synth_scenarios(
-        {"granted": (resolve_stage("staging"), granted), "cold": (resolve_stage("dev"), cold)},
+    stacks, built = synth_scenarios(
+        {"release": (resolve_stage("prod"), release), "infra": (resolve_stage("dev"), infrastructure_only)},
         tmp_path_factory.mktemp("scenarios"),
     )
+    return stacks, built
 
 
-def test_bucket_policy_lets_only_the_given_distribution_read_over_tls(scenarios):
-    stack = scenarios[0]["granted"]
+def _functions(stack, stage):
+    return {
+        suffix: single(stack, "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-{suffix}"}).body
+        for suffix in FUNCTIONS
+    }
+
+
+def _address(stack, resource_type, key, value):
+    (address,) = [a for a, b in stack.resources(resource_type).items() if b.get(key) == value]
+    return address
+
+
+def _policies(stack, role_suffix, stage="prod"):
+    role = _address(stack, "aws_iam_role", "name", f"sgcarstrends-{stage}-{role_suffix}-role")
+    return {
+        body["name"]: body["policy"]
+        for body in stack.resources("aws_iam_role_policy").values()
+        if body["role"] == "${" + role + ".id}"
+    }
+
+
+def test_every_function_is_arm64_node22_with_its_own_role_and_log_group(scenarios):
+    for name, stage in (("release", "prod"), ("infra", "dev")):
+        stack = scenarios[0][name]
+        functions = _functions(stack, stage)
+        roles = {f["role"] for f in functions.values()}
+        assert len(roles) == len(FUNCTIONS)
+        for suffix, function in functions.items():
+            assert (function["architectures"], function["runtime"]) == (["arm64"], "nodejs22.x")
+            assert function["handler"] == "index.handler"
+            log_group = f"/aws/lambda/sgcarstrends-{stage}-{suffix}"
+            assert single(stack, "aws_cloudwatch_log_group", {"name": log_group}).body["retention_in_days"]
+            ignored = function.get("lifecycle", {}).get("ignore_changes", [])
+            assert ("filename" in ignored) is (name == "infra"), "placeholder code only without a build"
+
+
+def test_server_env_is_the_app_contract_plus_exactly_opennexts_cache_env(scenarios):
+    stack = scenarios[0]["release"]
+    env = _functions(stack, "prod")["web"]["environment"]["variables"]
+    assert set(env) == set(APP_ENV) | set(SERVER_CACHE_ENV)
+    table = _address(stack, "aws_dynamodb_table", "name", "sgcarstrends-prod-web-tag-cache")
+    queue = _address(stack, "aws_sqs_queue", "name", "sgcarstrends-prod-web-revalidation.fifo")
+    bucket = next(iter(stack.resources("aws_s3_bucket")))
+    assert env["CACHE_BUCKET_NAME"] == "${" + bucket + ".bucket}"
+    assert (env["CACHE_BUCKET_KEY_PREFIX"], env["CACHE_BUCKET_REGION"]) == ("_cache", "ap-southeast-1")
+    assert env["CACHE_DYNAMO_TABLE"] == "${" + table + ".name}"
+    assert env["REVALIDATION_QUEUE_URL"] == "${" + queue + ".url}"
+    assert env["REVALIDATION_QUEUE_REGION"] == "ap-southeast-1"
+
+
+def test_app_env_may_not_take_opennexts_names():
+    cache = ServerCache("b", "arn:aws:s3:::b", "t", "arn:t", "https://q", "arn:q")
+    with pytest.raises(ValueError, match=r"\['CACHE_BUCKET_NAME'\].*App-contract"):
+        WebServerProps(cache=cache, environment={"CACHE_BUCKET_NAME": "other"})
+
+
+def test_each_role_holds_only_what_its_code_calls(scenarios):
+    stack = scenarios[0]["release"]
+    bucket = next(iter(stack.resources("aws_s3_bucket")))
+    table = _address(stack, "aws_dynamodb_table", "name", "sgcarstrends-prod-web-tag-cache")
+    queue = _address(stack, "aws_sqs_queue", "name", "sgcarstrends-prod-web-revalidation.fifo")
+    # Policies are `jsonencode(...)` expressions: references appear bare, e.g. `aws_s3_bucket.x.arn`.
+    server = _policies(stack, "web")["incremental-cache-tags-queue"]
+    assert f'"Resource" = "${{{bucket}.arn}}/_cache/*"' in server
+    assert '"s3:prefix" = "_cache/*"' in server
+    assert f"{table}.arn}}/index/*" in server and f'"Resource" = {queue}.arn' in server
+    assert "/_assets/" not in server and "sqs:ReceiveMessage" not in server
+    image = _policies(stack, "web-image")["read-assets"]
+    assert f"{bucket}.arn}}/_assets/*" in image and "s3:GetObject" in image and "PutObject" not in image
+    revalidation = _policies(stack, "web-revalidation")["consume-revalidation-queue"]
+    assert (
+        "sqs:ReceiveMessage" in revalidation and f"{queue}.arn" in revalidation and "s3:" not in revalidation
+    )
+    warmer = _policies(stack, "web-warmer")["invoke-server"]
+    server_fn = _address(stack, "aws_lambda_function", "function_name", "sgcarstrends-prod-web")
+    assert "lambda:InvokeFunction" in warmer and f'"Resource" = {server_fn}.arn' in warmer
+    seed = _policies(stack, "web-init")["seed-tag-cache"]
+    assert "dynamodb:BatchWriteItem" in seed and f"{table}.arn" in seed and "Query" not in seed
+
+
+def test_image_optimizer_reads_assets_prefix_of_the_bucket(scenarios):
+    stack = scenarios[0]["release"]
+    env = _functions(stack, "prod")["web-image"]["environment"]["variables"]
+    assert set(env) == {"BUCKET_NAME", "BUCKET_KEY_PREFIX"} and env["BUCKET_KEY_PREFIX"] == "_assets"
+    urls = stack.resources("aws_lambda_function_url")
+    assert len(urls) == 2 and {u["authorization_type"] for u in urls.values()} == {"NONE"}
+
+
+def test_revalidation_consumes_the_fifo_queue_reporting_batch_item_failures(scenarios):
+    stack = scenarios[0]["release"]
+    queue = single(stack, "aws_sqs_queue", {"name": "sgcarstrends-prod-web-revalidation.fifo"}).body
+    dlq = _address(stack, "aws_sqs_queue", "name", "sgcarstrends-prod-web-revalidation-dlq.fifo")
+    assert queue["fifo_queue"] is True and queue["sqs_managed_sse_enabled"] is True
+    assert (
+        queue["redrive_policy"]
+        == '${jsonencode({"deadLetterTargetArn" = ' + dlq + '.arn, "maxReceiveCount" = 3})}'
+    )
+    _, mapping = single(stack, "aws_lambda_event_source_mapping")
+    queue_address = _address(stack, "aws_sqs_queue", "name", "sgcarstrends-prod-web-revalidation.fifo")
+    assert mapping["event_source_arn"] == "${" + queue_address + ".arn}"
+    assert mapping["function_response_types"] == ["ReportBatchItemFailures"] and mapping["batch_size"] == 5
+    revalidation = _functions(stack, "prod")["web-revalidation"]
+    assert revalidation["timeout"] < queue["visibility_timeout_seconds"]
+
+
+def test_tag_table_has_opennexts_schema_and_prod_protection(scenarios):
+    table = single(scenarios[0]["release"], "aws_dynamodb_table")[1]
+    assert (table["hash_key"], table["range_key"], table["billing_mode"]) == (
+        "tag",
+        "path",
+        "PAY_PER_REQUEST",
+    )
+    assert table["global_secondary_index"] == [
+        {"hash_key": "path", "name": "revalidate", "projection_type": "ALL", "range_key": "revalidatedAt"}
+    ]
+    assert table["point_in_time_recovery"] == {"enabled": True}
+    assert table["deletion_protection_enabled"] is True and table["lifecycle"]["prevent_destroy"] is True
+    dev_table = single(scenarios[0]["infra"], "aws_dynamodb_table")[1]
+    assert dev_table["point_in_time_recovery"] == {"enabled": False}
+    assert dev_table["deletion_protection_enabled"] is False and "lifecycle" not in dev_table
+    for queue in scenarios[0]["release"].resources("aws_sqs_queue").values():
+        assert queue["lifecycle"]["prevent_destroy"] is True
+
+
+def test_warmer_keeps_the_server_warm_with_opennexts_protocol(scenarios):
+    for name, stage, concurrency in (("release", "prod", 1), ("infra", "dev", 2)):
+        stack = scenarios[0][name]
+        warmer = _functions(stack, stage)["web-warmer"]
+        assert json.loads(warmer["environment"]["variables"]["WARM_PARAMS"]) == [
+            {"function": f"sgcarstrends-{stage}-web", "concurrency": concurrency}
+        ]
+        rule_address, rule = single(stack, "aws_cloudwatch_event_rule")
+        assert rule["name"] == f"sgcarstrends-{stage}-web-warmer-schedule"
+        assert rule["schedule_expression"] == "rate(5 minutes)"
+        warmer_address = _address(
+            stack, "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-web-warmer"
+        )
+        assert single(stack, "aws_cloudwatch_event_target")[1]["arn"] == "${" + warmer_address + ".arn}"
+        permission = single(stack, "aws_lambda_permission", {"principal": "events.amazonaws.com"}).body
+        assert permission["source_arn"] == "${" + rule_address + ".arn}"
+
+
+def test_initialization_runs_on_deploy_only_with_a_build_and_again_only_when_the_seed_changes(scenarios):
+    release, infra = scenarios[0]["release"], scenarios[0]["infra"]
+    _, invocation = single(release, "aws_lambda_invocation")
+    assert json.loads(invocation["input"]) == {"requestType": "create"}
+    assert set(invocation["triggers"]) == {"cache_data_sha256", "table"}
+    assert len(invocation["triggers"]["cache_data_sha256"]) == 64
+    assert not infra.resources("aws_lambda_invocation")
+
+
+def test_memory_defaults_to_the_stage_and_can_be_overridden(scenarios):
+    assert _functions(scenarios[0]["release"], "prod")["web"]["memory_size"] == 1536
+    assert _functions(scenarios[0]["infra"], "dev")["web"]["memory_size"] == 2048
+
+
+def test_bucket_policy_lets_only_the_distribution_read_assets_over_tls(scenarios):
+    stack = scenarios[0]["release"]
     bucket_address, _ = single(stack, "aws_s3_bucket")
     _, policy = single(stack, "aws_s3_bucket_policy")
     allow, deny = json.loads(policy["policy"])["Statement"]
     assert allow["Principal"] == {"Service": "cloudfront.amazonaws.com"} and allow["Action"] == "s3:GetObject"
     assert allow["Condition"] == {"StringEquals": {"AWS:SourceArn": [DISTRIBUTION_ARN]}}
-    assert allow["Resource"] == "${" + bucket_address + ".arn}/*"
+    assert allow["Resource"] == "${" + bucket_address + ".arn}/_assets/*", "_cache/ and _builds/ stay private"
     assert deny["Effect"] == "Deny" and deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
-
-
-def test_no_bucket_policy_until_a_distribution_is_granted(scenarios):
-    assert not scenarios[0]["cold"].resources("aws_s3_bucket_policy")
-
-
-def test_warmer_can_be_turned_off_and_memory_overridden(scenarios):
-    stack = scenarios[0]["cold"]
-    assert not stack.resources("aws_cloudwatch_event_rule") and not stack.resources("aws_lambda_permission")
-    assert single(stack, "aws_lambda_function")[1]["memory_size"] == 2048
-
-
-def test_web_exposes_what_the_cdn_needs(scenarios):
-    web = scenarios[1]["granted"]
-    for value in (web.bucket_regional_domain_name, web.bucket_arn, web.ssr_origin_domain):
-        assert isinstance(value, str) and value
+    assert not scenarios[0]["infra"].resources("aws_s3_bucket_policy")
 
 
 def test_second_grant_and_empty_grant_are_refused(tmp_path):
@@ -67,66 +223,33 @@ def test_second_grant_and_empty_grant_are_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "props, message",
+    ("options", "message"),
     [
-        (dict(warm_interval_minutes=0), "1-14 minutes"),
-        (dict(warm_interval_minutes=30), "1-14 minutes"),
-        (dict(invoke_mode="STREAM"), "invoke_mode"),
+        ({"interval_minutes": 0}, "1-14 minutes"),
+        ({"interval_minutes": 30}, "1-14 minutes"),
+        ({"concurrency": 0}, "1-10"),
     ],
 )
-def test_bad_server_props_are_refused(props, message):
+def test_bad_warmer_settings_are_refused(options, message, tmp_path):
+    web = Web(scratch_scope(tmp_path), "web", resolve_stage("dev"))
     with pytest.raises(ValueError, match=message):
-        WebServerProps(**props)
+        Warmer(web, "warmer2", resolve_stage("dev"), web.hosting.warmer, web.server.function, **options)
 
 
-def _web_function(stack, stage):
-    return single(stack, "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-web"}).body
+def test_bad_invoke_mode_is_refused():
+    cache = ServerCache("b", "arn:aws:s3:::b", "t", "arn:t", "https://q", "arn:q")
+    with pytest.raises(ValueError, match="invoke_mode"):
+        WebServerProps(cache=cache, invoke_mode="STREAM")
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_ssr_lambda_is_arm64_nodejs22_with_stage_memory(synth_output, stage):
-    function = _web_function(synth_output.stack(stage), stage)
-    assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-    assert function["memory_size"] == WEB_MEMORY[stage] and function["handler"] == "index.handler"
+def test_server_memory_and_stage_env_in_every_stage(synth_output, stage):
+    function = single(
+        synth_output.stack(stage), "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-web"}
+    ).body
+    assert function["memory_size"] == WEB_MEMORY[stage]
+    assert set(SERVER_CACHE_ENV) <= set(function["environment"]["variables"])
     assert function["environment"]["variables"]["NEXT_PUBLIC_APP_ENV"] == stage
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_one_warm_instance_via_a_five_minute_schedule(synth_output, stage):
-    stack = synth_output.stack(stage)
-    rule_address, rule = single(stack, "aws_cloudwatch_event_rule")
-    assert rule["name"] == f"sgcarstrends-{stage}-web-warmer"
-    assert rule["schedule_expression"] == "rate(5 minutes)"
-    function_address = next(
-        a for a, f in stack.resources("aws_lambda_function").items() if f["function_name"].endswith("-web")
-    )
-    alias_address = next(
-        f"aws_lambda_alias.{name}"
-        for name, alias in stack.config["resource"]["aws_lambda_alias"].items()
-        if alias["function_name"] == "${" + function_address + ".function_name}"
-    )
-    _, target = single(stack, "aws_cloudwatch_event_target")
-    assert target["arn"] == "${" + alias_address + ".arn}" and json.loads(target["input"]) == {
-        "type": "warmer"
-    }
-    permission = single(stack, "aws_lambda_permission", {"principal": "events.amazonaws.com"}).body
-    assert permission["source_arn"] == "${" + rule_address + ".arn}"
-
-
-def _web_url(stack) -> dict:
-    """The web server's function URL (permanent stages also have the API's, for the data schedule)."""
-    [url] = [
-        body
-        for address, body in stack.resources("aws_lambda_function_url").items()
-        if "web_server" in address
-    ]
-    return url
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_function_url_is_the_ssr_origin(synth_output, stage):
-    url = _web_url(synth_output.stack(stage))
-    assert url["authorization_type"] == "NONE" and url["invoke_mode"] == "BUFFERED"
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -177,9 +300,16 @@ def test_web_resources_prevent_destroy_only_on_prod(synth_output, stage, protect
     stack = synth_output.stack(stage)
     bodies = [
         single(stack, "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-web-assets"}).body,
-        _web_function(stack, stage),
-        single(stack, "aws_cloudwatch_log_group", {"name": f"/aws/lambda/sgcarstrends-{stage}-web"}).body,
-        _web_url(stack),
+        *_functions(stack, stage).values(),
+        *(
+            single(
+                stack, "aws_cloudwatch_log_group", {"name": f"/aws/lambda/sgcarstrends-{stage}-{suffix}"}
+            ).body
+            for suffix in FUNCTIONS
+        ),
+        *stack.resources("aws_lambda_function_url").values(),
+        *stack.resources("aws_sqs_queue").values(),
+        *stack.resources("aws_dynamodb_table").values(),
     ]
     for body in bodies:
         assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected

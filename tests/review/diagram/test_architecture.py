@@ -43,11 +43,14 @@ def test_prod_is_a_picture_a_person_reads(prod):
 
 
 def test_flows_are_labelled_with_behaviors_routes_and_schedules(prod):
-    assert _edge(prod, "cdn", "web/assets") == ["/_next/static/*"]
+    assert _edge(prod, "cdn", "web/assets") == ["_next/*", "origin path /_assets"]
+    assert _edge(prod, "cdn", "web/image/lambda") == ["_next/image*"]
     assert "* (default)" in _edge(prod, "cdn", "web/server/lambda")
     assert "GET /health" in _edge(prod, "api", "api/lambda")
     assert _edge(prod, "monitoring/api_health", "host:api") == ["GET /health"]
-    assert _edge(prod, "web/server/warmer", "web/server/lambda") == ["rate(5 minutes)"]
+    assert _edge(prod, "web/warmer/schedule", "web/warmer/lambda") == ["rate(5 minutes)"]
+    assert _edge(prod, "web/warmer/lambda", "web/server/lambda") == ["invoke"]
+    assert _edge(prod, "web/revalidation_queue", "web/revalidation/lambda") == ["messages"]
     assert _edge(prod, "alarms>monitoring/topic", "monitoring/topic") == ["ALARM / OK"]
     assert _edge(prod, "host:web", "cdn") == [] and _edge(prod, "host:api", "api") == []
     assert _edge(prod, "api/lambda", "ext:postgres") == ["SQL"]

