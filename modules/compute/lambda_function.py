@@ -283,7 +283,6 @@ class LambdaFunction(Construct):
         """Peak memory per invocation in MB (Maximum over 5 minutes), from the REPORT lines."""
         return Metric(namespace=MEMORY_NAMESPACE, metric_name=self.function_name).with_statistic("Maximum")
 
-
     def grant(self, construct_id: str, policy_name: str, statements: list[dict]):
         """An inline policy on this function's role: exactly `statements`, nothing broader.
 
