@@ -52,7 +52,7 @@ def _publish(monkeypatch, capsys, stage, build, bucket, endpoint_url) -> str:
     }.items():
         monkeypatch.setenv(name, value)
     argv = ["--stage", stage, "--build", str(build), "--bucket", bucket, "--endpoint-url", endpoint_url]
-    assert publish_command.main(argv) == 0
+    assert publish_command.run(publish_command.parser().parse_args(argv)) == 0
     return capsys.readouterr().out
 
 
