@@ -17,6 +17,7 @@ from modules.app.bindings import Construct
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.web.hosting import Bundle
 from stages import Stage
+from stages.naming import LIVE_ALIAS
 from stages.web_runtime_env import WARMER_ENV
 
 
@@ -41,7 +42,9 @@ class Warmer(Construct):
             )
         if not 1 <= concurrency <= 10:
             raise ValueError(f"Warmer concurrency={concurrency}: use 1-10 warm server instances.")
-        self.warm_params = [{"function": server.function_name, "concurrency": concurrency}]
+        # The `live` alias: the instances that serve traffic are the ones kept warm (and the only
+        # ARN the role may invoke).
+        self.warm_params = [{"function": f"{server.function_name}:{LIVE_ALIAS}", "concurrency": concurrency}]
         self.function = LambdaFunction(
             self,
             "lambda",

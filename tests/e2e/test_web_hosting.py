@@ -105,7 +105,7 @@ def test_the_real_build_runs_on_the_local_stage(
 
         # The warmer names the server; the server answers OpenNext's warmer event without rendering.
         warm = json.loads(env["warmer"]["WARM_PARAMS"])
-        assert warm == [{"function": functions["server"][0], "concurrency": 1}]
+        assert warm == [{"function": f"{functions['server'][0]}:live", "concurrency": 1}]
         warmed = invoke(
             build.default.bundle,
             "index.handler",

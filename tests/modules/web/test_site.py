@@ -119,8 +119,10 @@ def test_each_role_holds_only_what_its_code_calls(scenarios):
         "sqs:ReceiveMessage" in revalidation and f"{queue}.arn" in revalidation and "s3:" not in revalidation
     )
     warmer = _policies(stack, "web-warmer")["invoke-server"]
-    server_fn = _address(stack, "aws_lambda_function", "function_name", "sgcarstrends-prod-web")
-    assert "lambda:InvokeFunction" in warmer and f'"Resource" = {server_fn}.arn' in warmer
+    assert (
+        "lambda:InvokeFunction" in warmer
+        and '"Resource" = aws_lambda_alias.web_server_lambda_live_' in warmer
+    )
     seed = _policies(stack, "web-init")["seed-tag-cache"]
     assert "dynamodb:BatchWriteItem" in seed and f"{table}.arn" in seed and "Query" not in seed
 
@@ -174,15 +176,13 @@ def test_warmer_keeps_the_server_warm_with_opennexts_protocol(scenarios):
         stack = scenarios[0][name]
         warmer = _functions(stack, stage)["web-warmer"]
         assert json.loads(warmer["environment"]["variables"]["WARM_PARAMS"]) == [
-            {"function": f"sgcarstrends-{stage}-web", "concurrency": concurrency}
+            {"function": f"sgcarstrends-{stage}-web:live", "concurrency": concurrency}
         ]
         rule_address, rule = single(stack, "aws_cloudwatch_event_rule")
         assert rule["name"] == f"sgcarstrends-{stage}-web-warmer-schedule"
         assert rule["schedule_expression"] == "rate(5 minutes)"
-        warmer_address = _address(
-            stack, "aws_lambda_function", "function_name", f"sgcarstrends-{stage}-web-warmer"
-        )
-        assert single(stack, "aws_cloudwatch_event_target")[1]["arn"] == "${" + warmer_address + ".arn}"
+        target = single(stack, "aws_cloudwatch_event_target")[1]["arn"]
+        assert target.startswith("${aws_lambda_alias.web_warmer_lambda_live_"), "the schedule invokes `live`"
         permission = single(stack, "aws_lambda_permission", {"principal": "events.amazonaws.com"}).body
         assert permission["source_arn"] == "${" + rule_address + ".arn}"
 
