@@ -57,6 +57,7 @@ class ImageOptimizer(Construct):
             self,
             "url",
             function_name=self.function.function.function_name,
+            qualifier=self.function.live.name,  # traffic goes through the `live` alias
             authorization_type="NONE",
             invoke_mode="BUFFERED",
         )

@@ -64,6 +64,7 @@ class Initialization(Construct):
                 self,
                 "invocation",
                 function_name=self.function.function.function_name,
+                qualifier=self.function.live.name,
                 input=SEED_EVENT,
                 triggers={"cache_data_sha256": cache_data_hash, "table": table_name},
                 depends_on=[grant],

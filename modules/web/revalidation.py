@@ -62,7 +62,7 @@ class Revalidation(Construct):
             self,
             "event_source",
             event_source_arn=queue_arn,
-            function_name=self.function.function.arn,
+            function_name=self.function.function_arn,  # the `live` alias
             batch_size=BATCH_SIZE,
             function_response_types=["ReportBatchItemFailures"],
             depends_on=[consume],

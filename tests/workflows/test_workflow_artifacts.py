@@ -178,7 +178,9 @@ def test_previews_without_a_build_skip_the_smoke_check(fake_tools):
     preview = _run_step(step, workspace, {**env, "STAGE": "pr-7", "COMMAND": "deploy", "APP_RELEASE": ""})
     assert preview.stdout.splitlines()[0] == "sgct deploy --stage pr-7 --no-smoke-check", preview.stderr
     built = _run_step(step, workspace, {**env, "STAGE": "pr-7", "COMMAND": "deploy", "APP_RELEASE": "v1"})
-    assert built.stdout.splitlines()[0] == "sgct deploy --stage pr-7", built.stderr
+    assert built.stdout.splitlines()[0] == (
+        f"sgct deploy --stage pr-7 --publish-build {workspace}/dist/web.zip"
+    ), built.stderr
 
 
 @needs_bash
