@@ -35,7 +35,8 @@ def test_protected_destroy_is_caution_updates_are_blue_untouched_components_are_
     synth_output, tmp_path
 ):
     def edit(resources):
-        resources["aws_sqs_queue"] = {"old": {"//": {"metadata": {"path": "prod/jobs/queue"}}, "name": "q"}}
+        old_queue = {"//": {"metadata": {"path": "prod/jobs/queue"}}, "name": "q"}
+        resources.setdefault("aws_sqs_queue", {})["old"] = old_queue
         _function(resources)["memory_size"] = 4096
         route = next(iter(resources["aws_apigatewayv2_route"].values()))
         route["route_key"] = "GET /old"
