@@ -7,7 +7,9 @@ Node with exactly the environment Terraform gave it (read back from moto) and
 the AWS SDK pointed at moto. What moto cannot do is said where it happens:
 it runs no Lambda code (no Docker), so the tag-cache seed invocation and the
 queue's event source mapping are left out of the apply and their handlers are
-run here instead; the warmer's `Invoke` of the server cannot be served.
+run here instead, and the two calls between functions (the warmer's `Invoke`,
+the revalidation `HEAD` over HTTPS) reach the server through the loopback
+stand-ins of `harness.lambda_stand_in`.
 
 Tiers (applied by the harness): synth, terraform, moto, node. Skips name
 what is missing (npm for the build, Terraform, the provider mirror, moto, Node).
@@ -20,6 +22,12 @@ import json
 import pytest
 
 from builds.opennext import load_output
+from harness.lambda_stand_in import (
+    DeployedHandler,
+    function_url_server,
+    invoke_server,
+    write_self_signed_certificate,
+)
 from harness.local_scope import local_exclusions, target_arguments
 from harness.local_stage import create_state_bucket, prepare_local_stage
 from harness.node_lambda import find_node, function_url_event, invoke, lambda_environment
@@ -103,17 +111,23 @@ def test_the_real_build_runs_on_the_local_stage(
             )
             env[key] = lambda_environment(config.get("Environment", {}).get("Variables", {}), endpoint)
 
-        # The warmer names the server; the server answers OpenNext's warmer event without rendering.
-        warm = json.loads(env["warmer"]["WARM_PARAMS"])
-        assert warm == [{"function": f"{functions['server'][0]}:live", "concurrency": 1}]
-        warmed = invoke(
-            build.default.bundle,
-            "index.handler",
-            {"type": "warmer", "warmerId": "w", "index": 0, "concurrency": 1, "delay": 1},
-            env["server"],
-            node,
-        )
-        assert warmed["type"] == "warmer"
+        # The warmer's real code invokes the server's live alias (the name in WARM_PARAMS, the only
+        # one its role may invoke); the Invoke stand-in answers only aliases deployed on moto.
+        server_name = functions["server"][0]
+        assert json.loads(env["warmer"]["WARM_PARAMS"]) == [
+            {"function": f"{server_name}:live", "concurrency": 1}
+        ]
+        deployed_aliases = {
+            f"{name}:{alias['Name']}": DeployedHandler(bundle, "index.handler", env[key])
+            for key, (name, bundle) in functions.items()
+            for alias in lam.list_aliases(FunctionName=name)["Aliases"]
+        }
+        with invoke_server(deployed_aliases, node) as lambda_api:
+            warmer_env = {**env["warmer"], "AWS_ENDPOINT_URL_LAMBDA": lambda_api.url}
+            invoke(build.warmer.bundle, "index.handler", {}, warmer_env, node)
+        (warm_call,) = lambda_api.calls
+        assert warm_call.target == f"{server_name}:live" and warm_call.payload["type"] == "warmer"
+        assert warm_call.answer["type"] == "warmer", "the server answers the warmer event without rendering"
 
         # Initialization (what aws_lambda_invocation does on AWS): seeds the tag table from the build.
         table = outputs["web_tag_cache_table"]
@@ -187,24 +201,42 @@ def test_the_real_build_runs_on_the_local_stage(
         assert image["statusCode"] == 200 and image["headers"]["content-type"] == "image/webp"
         assert base64.b64decode(image["body"])[8:12] == b"WEBP"
 
-        # Revalidation consumes a queue message and reports failures per item (the event source
-        # mapping's ReportBatchItemFailures contract). Its HEAD goes to https://<host>: with no TLS
-        # origin here, the item must come back as a failure, not be swallowed.
+        # Revalidation consumes the queue's messages and HEADs each page on its host over HTTPS, as
+        # CloudFront would pass it to the server's function URL (here: the HTTPS stand-in running the
+        # server). The server re-renders and rewrites the S3 cache; an unreachable host comes back as
+        # a batch item failure (the event source mapping's ReportBatchItemFailures contract).
         queue_url = outputs["web_revalidation_queue_url"]
-        sqs.send_message(
-            QueueUrl=queue_url,
-            MessageBody=json.dumps({"host": "127.0.0.1:9", "url": "/", "eTag": "e", "lastModified": 1}),
-            MessageGroupId="revalidate-0",
-            MessageDeduplicationId="m1",
-        )
-        (message,) = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)["Messages"]
-        event = {
-            "Records": [
-                {"messageId": message["MessageId"], "body": message["Body"], "eventSource": "aws:sqs"}
-            ]
-        }
-        result = invoke(build.revalidation.bundle, "index.handler", event, env["revalidation"], node)
-        assert result["batchItemFailures"] == [{"itemIdentifier": message["MessageId"]}]
+        certificate = write_self_signed_certificate(tmp_path)
+        server = DeployedHandler(build.default.bundle, "index.handler", env["server"])
+        with function_url_server(server, certificate, node) as server_url:
+            host = server_url.url.removeprefix("https://")
+            for number, page_host in enumerate((host, "127.0.0.1:9")):
+                sqs.send_message(
+                    QueueUrl=queue_url,
+                    MessageBody=json.dumps({"host": page_host, "url": "/", "eTag": "e", "lastModified": 1}),
+                    MessageGroupId=f"revalidate-{number}",
+                    MessageDeduplicationId=f"m{number}",
+                )
+            messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)["Messages"]
+            assert len(messages) == 2, messages
+            event = {
+                "Records": [
+                    {"messageId": m["MessageId"], "body": m["Body"], "eventSource": "aws:sqs"}
+                    for m in messages
+                ]
+            }
+            cached_before = s3.head_object(Bucket=bucket, Key=page_keys[0])["LastModified"]
+            revalidation_env = {**env["revalidation"], "NODE_EXTRA_CA_CERTS": str(certificate[0])}
+            result = invoke(build.revalidation.bundle, "index.handler", event, revalidation_env, node)
+        unreachable = [m["MessageId"] for m in messages if json.loads(m["Body"])["host"] == "127.0.0.1:9"]
+        assert result["batchItemFailures"] == [{"itemIdentifier": unreachable[0]}]
+        (head,) = server_url.calls
+        preview_id = json.loads((build.default.bundle / ".next/prerender-manifest.json").read_text())[
+            "preview"
+        ]
+        assert head.method == "HEAD" and head.headers["x-prerender-revalidate"] == preview_id["previewModeId"]
+        assert head.answer["headers"]["x-nextjs-cache"] == "REVALIDATED"
+        assert s3.head_object(Bucket=bucket, Key=page_keys[0])["LastModified"] > cached_before
 
         # A second build keeps the first build's static files (open tabs keep loading them).
         first_static = {

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from harness.aws_checks import existing_resources, leftovers, missing_resources, state_resources
-from harness.local_scope import local_exclusions, target_arguments
+from harness.local_scope import EMULATOR_DIFFERENCES, local_exclusions, target_arguments
 from harness.local_stage import (
     LocalStageError,
     check_local_stack,
@@ -143,7 +143,7 @@ def test_local_stage_end_to_end(local_synth, local_terraform, moto_server, local
 
     with applied(tf, init=False, extra_args=tuple(targets), environ={}, sweep=local_sweep):
         plan = tf.plan_json(*targets)
-        PlanTemplate(plan, stage).assert_idempotent()  # names each change and attribute if not
+        PlanTemplate(plan, stage).assert_idempotent(allowed=EMULATOR_DIFFERENCES)  # names each change if not
         resources = state_resources(plan["prior_state"])
         assert {r["type"] for r in resources} >= CORE_TYPES
         assert missing_resources(moto_server, resources) == []
@@ -156,4 +156,6 @@ def test_local_stage_end_to_end(local_synth, local_terraform, moto_server, local
     assert existing_resources(moto_server, resources) == []
     assert leftovers(moto_server, stage) == []
     remote = json.loads(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
-    assert remote["resources"] == [], "the state under the stage key is empty after destroy"
+    # Data sources may stay: a `-target` destroy (resources were left out) does not refresh them away.
+    managed = [r for r in remote["resources"] if r["mode"] == "managed"]
+    assert managed == [], "no managed resource is left in the state under the stage key after destroy"

@@ -99,6 +99,17 @@ def test_idempotence_names_what_still_changes(runner, plan):
     message = str(error.value)
     assert "terraform_data.updated: update attributes /input/size" in message
     assert "terraform_data.replaced: delete/create" in message or "create/delete" in message
+    # Allowed attributes (by address or by type) silence an update only when all its changes are
+    # allowed; the replacement still fails.
+    with pytest.raises(AssertionError) as error:
+        plan.assert_idempotent(allowed={"terraform_data.updated/input/size": "formatting"})
+    assert "terraform_data.updated: update attributes /input/size, /output" in str(error.value)
+    with pytest.raises(AssertionError) as error:
+        plan.assert_idempotent(
+            allowed={"terraform_data.updated/input/size": "formatting", "terraform_data/output": "derived"}
+        )
+    assert "terraform_data.updated" not in str(error.value)
+    assert "terraform_data.replaced" in str(error.value)
     runner.apply()
     PlanTemplate.from_terraform(runner).assert_idempotent()
 

@@ -42,7 +42,7 @@ def test_each_kind_of_change_on_prod_is_classified_and_flagged(synth_output, tmp
     def edit(config):
         resources = config["resource"]
         resources["aws_lambda_function"][renamed]["function_name"] = "sgcarstrends-prod-old-name"
-        resources["aws_lambda_function"][resized]["memory_size"] = 128
+        resources["aws_lambda_function"][resized]["memory_size"] += 64
         resources.setdefault("aws_s3_bucket", {})["retired"] = {"bucket": "sgcarstrends-prod-retired"}
         del resources["cloudflare_dns_record"][dns]
 
