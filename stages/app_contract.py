@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from stages.model import Stage
+from stages.web_runtime_env import SERVER_CACHE_ENV
 
 SINGAPORE_TIME_ZONE = "Asia/Singapore"
 
@@ -118,22 +119,9 @@ WEB_ENV: tuple[EnvName, ...] = (
 )
 """The web server function's environment, apart from `HOSTING_RUNTIME_ENV`."""
 
-HOSTING_RUNTIME_ENV: frozenset[str] = frozenset(
-    {
-        "CACHE_BUCKET_NAME",
-        "CACHE_BUCKET_KEY_PREFIX",
-        "CACHE_BUCKET_REGION",
-        "CACHE_DYNAMO_TABLE",
-        "REVALIDATION_QUEUE_URL",
-        "REVALIDATION_QUEUE_REGION",
-        "BUCKET_NAME",
-        "BUCKET_KEY_PREFIX",
-        "BUCKET_REGION",
-        "OPEN_NEXT_ORIGIN",
-    }
-)
-"""Runtime names the web hosting may add to the server function (what OpenNext 4's
-incremental cache, tag cache and revalidation queue read); owned by the hosting, not the app."""
+HOSTING_RUNTIME_ENV: frozenset[str] = frozenset(SERVER_CACHE_ENV)
+"""Runtime names the web hosting adds to the server function (what OpenNext's incremental cache,
+tag cache and revalidation queue read: `stages.web_runtime_env`); owned by the hosting, not the app."""
 
 CONTRACTS: dict[App, tuple[EnvName, ...]] = {App.API: API_ENV, App.WEB: WEB_ENV}
 

@@ -1,8 +1,9 @@
 """The environment variable names OpenNext's functions read at run time, as data.
 
 Why here (the bottom layer): the web constructs set exactly these names, and
-the App-contract policy rule must allow them on the web server next to the
-contract's own names; both read this one list. Names were taken from the
+the App contract (`stages.app_contract.HOSTING_RUNTIME_ENV`) allows the
+server's on the web server function next to its own names; both read this
+one list. Names were taken from the
 installed `@opennextjs/aws` 4.x sources (`overrides/incrementalCache/s3.js`,
 `overrides/tagCache/dynamodb.js`, `overrides/queue/sqs.js`,
 `overrides/imageLoader/s3.js`, `overrides/warmer/aws-lambda.js`).
@@ -28,8 +29,3 @@ WARMER_ENV: tuple[str, ...] = ("WARM_PARAMS",)
 
 INITIALIZATION_ENV: tuple[str, ...] = ("CACHE_DYNAMO_TABLE", "CACHE_BUCKET_REGION")
 """The tag-cache seeding function: the table, and the region its DynamoDB client uses."""
-
-OPENNEXT_RUNTIME_ENV: frozenset[str] = frozenset(
-    (*SERVER_CACHE_ENV, *IMAGE_OPTIMIZER_ENV, *WARMER_ENV, *INITIALIZATION_ENV)
-)
-"""Every name above: allowed on the web functions in addition to the App contract's names."""
