@@ -11,7 +11,12 @@ import time
 import pytest
 
 from harness.aws_checks import existing_resources, leftovers, missing_resources, state_resources
-from harness.local_scope import EMULATOR_DIFFERENCES, local_exclusions, target_arguments
+from harness.local_scope import (
+    EMULATOR_DIFFERENCES,
+    local_exclusions,
+    subset_target_arguments,
+    target_arguments,
+)
 from harness.local_stage import (
     LocalStageError,
     check_local_stack,
@@ -88,6 +93,29 @@ def test_unsupported_resources_and_their_dependents_are_left_out():
     del config["resource"]["aws_cloudfront_cache_policy"], config["resource"]["aws_cloudfront_distribution"]
     del config["resource"]["aws_s3_bucket_policy"]
     assert target_arguments(config) == [], "nothing excluded: the whole stack is applied, no -target"
+
+
+def test_a_subset_targets_its_whole_dependency_closure_and_refuses_what_cannot_be_applied():
+    config = {
+        "resource": {
+            "aws_kms_key": {"key": {}},
+            "aws_iam_role": {"role": {}},
+            "aws_lambda_function": {
+                "api": {"role": "${aws_iam_role.role.arn}", "kms_key_arn": "${aws_kms_key.key.arn}"},
+                "web": {"role": "${aws_iam_role.role.arn}"},
+            },
+            "aws_lambda_invocation": {"seed": {"function_name": "${aws_lambda_function.web.id}"}},
+        }
+    }
+    assert subset_target_arguments(config, ["aws_lambda_function.api"]) == [
+        "-target=aws_iam_role.role",
+        "-target=aws_kms_key.key",
+        "-target=aws_lambda_function.api",
+    ]
+    with pytest.raises(ValueError, match=r"leaves out: \['aws_lambda_invocation.seed'\]"):
+        subset_target_arguments(config, ["aws_lambda_invocation.seed"])
+    with pytest.raises(ValueError, match=r"not resources of this stack: \['aws_sqs_queue.q'\]"):
+        subset_target_arguments(config, ["aws_sqs_queue.q"])
 
 
 def _wait_for_lock(s3, bucket, key, holder):

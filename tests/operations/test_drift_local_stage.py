@@ -1,4 +1,8 @@
-"""Drift on the local stage: apply it on moto, change a Lambda's memory with boto3, report the drift.
+"""Drift on the local stage: apply its API function on moto, change its memory with boto3, report the drift.
+
+Only the function and what it references are applied (`subset_target_arguments`):
+the drift check reads one resource, and the whole stage's apply is the local
+stage test's job.
 
 Skips, naming what is missing, without a Terraform CLI, an offline AWS
 provider mirror or moto[server] (the harness fixtures decide).
@@ -6,7 +10,8 @@ provider mirror or moto[server] (the harness fixtures decide).
 
 import pytest
 
-from harness.local_scope import target_arguments
+from harness.aws_checks import leftovers
+from harness.local_scope import subset_target_arguments
 from harness.workflow import applied
 from operations.drift import ResourceDrift, drift_from_plan, render_markdown
 from operations.drift_command import refresh_only_plan
@@ -26,7 +31,8 @@ def test_a_memory_change_made_outside_terraform_is_reported(local_synth, local_t
     )
     configured = stack.resource(address)["memory_size"]
     tf = local_terraform()
-    with applied(tf, extra_args=tuple(target_arguments(stack.config)), environ={}):
+    targets = subset_target_arguments(stack.config, [address])
+    with applied(tf, extra_args=tuple(targets), environ={}):
         # moto reports a few values differently from what the provider stored (an ACM status);
         # the memory size must not be among them before the change.
         baseline = {drift.address: drift for drift in drift_from_plan(refresh_only_plan(tf, init=False))}
@@ -45,3 +51,4 @@ def test_a_memory_change_made_outside_terraform_is_reported(local_synth, local_t
         )
         report = render_markdown(stage.name, plan)
         assert f"| `{address}` | changed | `memory_size` | `{configured}` | `{configured + 128}` |" in report
+    assert leftovers(moto_server, stage.name) == [], "the targeted destroy removed everything it applied"
