@@ -6,10 +6,11 @@ from dataclasses import replace
 
 import pytest
 
+from harness import Capture, Match
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from stages import resolve_stage
-from tests.modules.synth import find_node, single, synth_scenarios
+from tests.modules.synth import find_node, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 CERTIFICATE_ARN = "arn:aws:acm:ap-southeast-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000000"
@@ -50,45 +51,68 @@ def scenarios(tmp_path_factory):
     )
 
 
-def _routes(stack):
-    return {route["route_key"]: route for route in stack.resources("aws_apigatewayv2_route").values()}
-
-
 def test_authorizer_guards_default_route_but_not_public_routes(scenarios):
     stack = scenarios[0]["authorized"]
-    authorizer_address, authorizer = single(stack, "aws_apigatewayv2_authorizer")
-    assert authorizer["authorizer_type"] == "REQUEST"
-    assert authorizer["identity_sources"] == ["$request.header.Authorization"]
-    assert authorizer["enable_simple_responses"] is True
-    routes = _routes(stack)
-    assert routes["$default"]["authorization_type"] == "CUSTOM"
-    assert routes["$default"]["authorizer_id"] == "${" + authorizer_address + ".id}"
+    stack.resource_count_is("aws_apigatewayv2_authorizer", 1)
+    authorizer_address = stack.has_resource_properties(
+        "aws_apigatewayv2_authorizer",
+        {
+            "authorizer_type": "REQUEST",
+            "identity_sources": ["$request.header.Authorization"],
+            "enable_simple_responses": True,
+        },
+    )
+    stack.has_resource_properties(
+        "aws_apigatewayv2_route",
+        {
+            "route_key": "$default",
+            "authorization_type": "CUSTOM",
+            "authorizer_id": "${" + authorizer_address + ".id}",
+        },
+    )
     for public in ("GET /health", "POST /workflows/{proxy+}"):
-        assert routes[public]["authorization_type"] == "NONE" and "authorizer_id" not in routes[public]
+        stack.has_resource_properties(
+            "aws_apigatewayv2_route",
+            {"route_key": public, "authorization_type": "NONE", "authorizer_id": Match.absent()},
+        )
 
 
 def test_authorizer_function_reads_the_token_secret_and_may_be_invoked_by_its_api(scenarios):
     stack = scenarios[0]["authorized"]
-    function = single(stack, "aws_lambda_function", {"function_name": "sgcarstrends-dev-api-authorizer"}).body
-    assert function["environment"]["variables"] == {
-        "SG_CARS_TRENDS_API_TOKEN": "${var.SG_CARS_TRENDS_API_TOKEN}"
-    }
-    assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-    source_arns = [p["source_arn"] for p in stack.resources("aws_lambda_permission").values()]
-    assert any("/authorizers/" in arn for arn in source_arns)
-    assert any(arn.endswith("/*/*") for arn in source_arns)
+    authorizer = {"function_name": "sgcarstrends-dev-api-authorizer"}
+    stack.resource_properties_count_is("aws_lambda_function", authorizer, 1)
+    stack.has_resource_properties(
+        "aws_lambda_function",
+        {
+            **authorizer,
+            "environment": {
+                "variables": Match.exact({"SG_CARS_TRENDS_API_TOKEN": "${var.SG_CARS_TRENDS_API_TOKEN}"})
+            },
+            "architectures": ["arm64"],
+            "runtime": "nodejs22.x",
+        },
+    )
+    stack.has_resource_properties(
+        "aws_lambda_permission", {"source_arn": Match.string_like_regexp("/authorizers/")}
+    )
+    stack.has_resource_properties(
+        "aws_lambda_permission", {"source_arn": Match.string_like_regexp(r"/\*/\*$")}
+    )
 
 
 def test_throttling_comes_from_stage_settings_when_set(scenarios):
-    _, stage = single(scenarios[0]["throttled"], "aws_apigatewayv2_stage")
-    assert stage["default_route_settings"] == {"throttling_rate_limit": 50, "throttling_burst_limit": 100}
+    stack = scenarios[0]["throttled"]
+    stack.resource_count_is("aws_apigatewayv2_stage", 1)
+    stack.has_resource_properties(
+        "aws_apigatewayv2_stage",
+        {"default_route_settings": Match.exact({"throttling_rate_limit": 50, "throttling_burst_limit": 100})},
+    )
 
 
 def test_custom_domain_can_be_left_out(scenarios):
     stack = scenarios[0]["throttled"]
-    assert not stack.resources("aws_apigatewayv2_domain_name") and not stack.resources(
-        "aws_apigatewayv2_api_mapping"
-    )
+    stack.resource_count_is("aws_apigatewayv2_domain_name", 0)
+    stack.resource_count_is("aws_apigatewayv2_api_mapping", 0)
     assert scenarios[1]["throttled"].domain_target_name is None
 
 
@@ -137,75 +161,109 @@ def test_bad_props_are_refused(props, message):
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_api_lambda_handler_timeout_memory(synth_output, stage):
-    function = single(
-        synth_output.stack(stage), "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-api"}
-    ).body
-    assert function["handler"] == "apps/api/src/index.handler"
-    assert function["timeout"] == 120 and function["memory_size"] == API_MEMORY[stage]
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_cors_per_stage(synth_output, stage):
-    _, api = single(synth_output.stack(stage), "aws_apigatewayv2_api")
-    cors = api["cors_configuration"]
-    assert cors["allow_headers"] == ["*"] and cors["allow_methods"] == ["*"]
-    if stage == "prod":
-        assert (cors["allow_origins"], cors["max_age"]) == (["https://sgcarstrends.com"], 86400)
-    else:
-        assert cors["allow_origins"] == ["*"] and cors["max_age"] == 300
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_throttling_off_and_access_logs_with_stage_retention(synth_output, stage):
-    stack = synth_output.stack(stage)
-    _, api_stage = single(stack, "aws_apigatewayv2_stage")
-    assert "default_route_settings" not in api_stage
-    group = single(
-        stack, "aws_cloudwatch_log_group", {"name": f"/aws/apigateway/sgcarstrends-{stage}-http-api"}
-    ).body
-    assert group["retention_in_days"] == RETENTION[stage]
-    assert "aws_cloudwatch_log_group" in api_stage["access_log_settings"]["destination_arn"]
-    assert json.loads(api_stage["access_log_settings"]["format"])["requestId"] == "$context.requestId"
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_health_route_has_no_authorizer_and_default_route_reaches_lambda(synth_output, stage):
-    routes = _routes(synth_output.stack(stage))
-    assert (
-        routes["GET /health"]["authorization_type"] == "NONE" and "authorizer_id" not in routes["GET /health"]
+def test_api_lambda_handler_timeout_memory(template, stage):
+    stack = template(stage)
+    api = {"function_name": f"sgcarstrends-{stage}-api"}
+    stack.resource_properties_count_is("aws_lambda_function", api, 1)
+    stack.has_resource_properties(
+        "aws_lambda_function",
+        {**api, "handler": "apps/api/src/index.handler", "timeout": 120, "memory_size": API_MEMORY[stage]},
     )
-    assert routes["GET /health"]["target"] == routes["$default"]["target"]
-    permissions = [
-        p
-        for p in synth_output.stack(stage).resources("aws_lambda_permission").values()
-        if p["principal"] == "apigateway.amazonaws.com"
-    ]
-    assert permissions and all(p["source_arn"].endswith("/*/*") for p in permissions)
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_custom_domain_is_the_stage_api_domain_with_tls_1_2(synth_output, stage):
-    stack = synth_output.stack(stage)
-    domain_address, domain = single(stack, "aws_apigatewayv2_domain_name")
-    assert domain["domain_name"] == resolve_stage(stage).api_domain
-    config = domain["domain_name_configuration"]
-    assert (config["endpoint_type"], config["security_policy"]) == ("REGIONAL", "TLS_1_2")
-    assert config["certificate_arn"].startswith("${aws_acm_certificate")
-    _, mapping = single(stack, "aws_apigatewayv2_api_mapping")
-    assert mapping["domain_name"] == "${" + domain_address + ".id}"
+def test_cors_per_stage(template, stage):
+    stack = template(stage)
+    origins, max_age = (["https://sgcarstrends.com"], 86400) if stage == "prod" else (["*"], 300)
+    stack.resource_count_is("aws_apigatewayv2_api", 1)
+    stack.has_resource_properties(
+        "aws_apigatewayv2_api",
+        {
+            "cors_configuration": {
+                "allow_headers": ["*"],
+                "allow_methods": ["*"],
+                "allow_origins": origins,
+                "max_age": max_age,
+            }
+        },
+    )
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_throttling_off_and_access_logs_with_stage_retention(template, stage):
+    stack = template(stage)
+    stack.resource_count_is("aws_apigatewayv2_stage", 1)
+    stack.has_resource_properties(
+        "aws_apigatewayv2_stage",
+        {
+            "default_route_settings": Match.absent(),
+            "access_log_settings": {
+                "destination_arn": Match.string_like_regexp("aws_cloudwatch_log_group"),
+                "format": Match.serialized_json({"requestId": "$context.requestId"}),
+            },
+        },
+    )
+    access_logs = {"name": f"/aws/apigateway/sgcarstrends-{stage}-http-api"}
+    stack.resource_properties_count_is("aws_cloudwatch_log_group", access_logs, 1)
+    stack.has_resource_properties(
+        "aws_cloudwatch_log_group", {**access_logs, "retention_in_days": RETENTION[stage]}
+    )
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_health_route_has_no_authorizer_and_default_route_reaches_lambda(template, stage):
+    stack = template(stage)
+    target = Capture()
+    stack.has_resource_properties("aws_apigatewayv2_route", {"route_key": "$default", "target": target})
+    stack.has_resource_properties(
+        "aws_apigatewayv2_route",
+        {
+            "route_key": "GET /health",
+            "authorization_type": "NONE",
+            "authorizer_id": Match.absent(),
+            "target": target.as_string(),
+        },
+    )
+    from_api_gateway = {"principal": "apigateway.amazonaws.com"}
+    permissions = stack.find_resources("aws_lambda_permission", from_api_gateway)
+    assert permissions, f"{stage}: API Gateway may invoke no function"
+    assert permissions == stack.find_resources(
+        "aws_lambda_permission", {**from_api_gateway, "source_arn": Match.string_like_regexp(r"/\*/\*$")}
+    )
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_custom_domain_is_the_stage_api_domain_with_tls_1_2(template, stage):
+    stack = template(stage)
+    stack.resource_count_is("aws_apigatewayv2_domain_name", 1)
+    domain_address = stack.has_resource_properties(
+        "aws_apigatewayv2_domain_name",
+        {
+            "domain_name": resolve_stage(stage).api_domain,
+            "domain_name_configuration": {
+                "endpoint_type": "REGIONAL",
+                "security_policy": "TLS_1_2",
+                "certificate_arn": Match.string_like_regexp(r"^\$\{aws_acm_certificate"),
+            },
+        },
+    )
+    stack.resource_count_is("aws_apigatewayv2_api_mapping", 1)
+    stack.has_resource_properties(
+        "aws_apigatewayv2_api_mapping", {"domain_name": "${" + domain_address + ".id}"}
+    )
 
 
 @pytest.mark.parametrize(
     "stage, protected", [("prod", True), ("staging", False), ("dev", False), ("pr-123", False)]
 )
-def test_api_resources_prevent_destroy_only_on_prod(synth_output, stage, protected):
-    stack = synth_output.stack(stage)
+def test_api_resources_prevent_destroy_only_on_prod(template, stage, protected):
+    stack = template(stage)
+    protection = {"prevent_destroy": True} if protected else Match.absent()
     for resource_type in (
         "aws_apigatewayv2_api",
         "aws_apigatewayv2_stage",
         "aws_apigatewayv2_domain_name",
         "aws_apigatewayv2_api_mapping",
     ):
-        _, body = single(stack, resource_type)
-        assert body.get("lifecycle", {}).get("prevent_destroy", False) is protected, resource_type
+        stack.resource_count_is(resource_type, 1)
+        stack.has_resource_properties(resource_type, {"lifecycle": protection})

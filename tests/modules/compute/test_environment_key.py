@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from harness import Match
 from modules.compute.environment_key import (
     KEY_ADMIN_ACTIONS,
     EnvironmentKey,
@@ -51,23 +52,36 @@ def test_policy_separates_administration_from_use():
     "stage, window, protected", [("prod", 30, True), ("staging", 30, False), ("pr-5", 7, False)]
 )
 def test_key_rotation_window_and_protection_follow_the_stage(stacks, stage, window, protected):
-    _, key = single(stacks[stage], "aws_kms_key")
-    assert key["enable_key_rotation"] is True and key["deletion_window_in_days"] == window
-    assert key.get("lifecycle", {}).get("prevent_destroy", False) is protected
-    _, alias = single(stacks[stage], "aws_kms_alias")
-    assert alias["name"] == f"alias/sgcarstrends-{stage}-lambda-env"
+    stack = stacks[stage]
+    stack.resource_count_is("aws_kms_key", 1)
+    stack.has_resource_properties(
+        "aws_kms_key",
+        {
+            "enable_key_rotation": True,
+            "deletion_window_in_days": window,
+            "lifecycle": {"prevent_destroy": True} if protected else Match.absent(),
+        },
+    )
+    stack.resource_count_is("aws_kms_alias", 1)
+    stack.has_resource_properties("aws_kms_alias", {"name": f"alias/sgcarstrends-{stage}-lambda-env"})
 
 
 def test_function_uses_the_key_and_its_role_may_decrypt_with_it_single(stacks):
     stack = stacks["pr-5"]
     key_address, _ = single(stack, "aws_kms_key")
-    _, function = single(stack, "aws_lambda_function")
-    assert function["kms_key_arn"] == f"${{{key_address}.arn}}"
-    [decrypt] = [
-        p for p in stack.resources("aws_iam_role_policy").values() if p["name"] == "decrypt-own-environment"
-    ]
-    statement = json.loads(decrypt["policy"])["Statement"]
-    assert statement == [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": function["kms_key_arn"]}]
+    key_arn = f"${{{key_address}.arn}}"
+    stack.resource_count_is("aws_lambda_function", 1)
+    stack.has_resource_properties("aws_lambda_function", {"kms_key_arn": key_arn})
+    decrypt = {"name": "decrypt-own-environment"}
+    statement = {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": key_arn}
+    stack.resource_properties_count_is("aws_iam_role_policy", decrypt, 1)
+    stack.has_resource_properties(
+        "aws_iam_role_policy",
+        {
+            **decrypt,
+            "policy": Match.serialized_json({"Statement": Match.exact([statement])}),
+        },
+    )
 
 
 def test_without_a_key_nothing_is_granted(tmp_path):
@@ -82,11 +96,11 @@ def test_without_a_key_nothing_is_granted(tmp_path):
         },
         tmp_path,
     )
-    _, function = single(stacks["plain"], "aws_lambda_function")
-    assert "kms_key_arn" not in function
-    assert [p["name"] for p in stacks["plain"].resources("aws_iam_role_policy").values()] == [
-        "write-own-log-group"
-    ]
+    plain = stacks["plain"]
+    plain.resource_count_is("aws_lambda_function", 1)
+    plain.has_resource_properties("aws_lambda_function", {"kms_key_arn": Match.absent()})
+    plain.resource_count_is("aws_iam_role_policy", 1)
+    plain.has_resource_properties("aws_iam_role_policy", {"name": "write-own-log-group"})
 
 
 def test_alias_must_be_an_alias():

@@ -1,12 +1,13 @@
 """Lambda construct: ARM64 + Node.js 22.x, scoped role and logs, artifacts, protection, metrics."""
 
 import json
+import re
 import subprocess
 import zipfile
 
 import pytest
 
-from harness import Match, Template
+from harness import Capture, Match, Template
 from modules.compute.lambda_artifact import (
     PLACEHOLDER_DIR,
     PLACEHOLDER_IGNORED_ATTRIBUTES,
@@ -94,28 +95,46 @@ def test_defaults_are_arm64_nodejs22_with_handler_timeout_memory(scenarios):
 
 def test_role_is_assumable_by_lambda_only_and_logs_only_to_its_own_group(scenarios):
     stack = scenarios[0]["prod_placeholder"]
-    _, role = single(stack, "aws_iam_role")
-    assert role["name"] == "sgcarstrends-prod-api-role"
-    statement = json.loads(role["assume_role_policy"])["Statement"]
-    assert statement == [
-        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
-    ]
+    stack.resource_count_is("aws_iam_role", 1)
+    assume = {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    stack.has_resource_properties(
+        "aws_iam_role",
+        {
+            "name": "sgcarstrends-prod-api-role",
+            "assume_role_policy": Match.serialized_json({"Statement": Match.exact([assume])}),
+        },
+    )
     log_group_address, _ = single(stack, "aws_cloudwatch_log_group")
-    policy = single(stack, "aws_iam_role_policy", {"name": "write-own-log-group"}).body
-    (logging,) = json.loads(policy["policy"])["Statement"]
-    assert logging["Resource"] == "${" + log_group_address + ".arn}:*"
-    assert set(logging["Action"]) == {"logs:CreateLogStream", "logs:PutLogEvents"}
-    assert not stack.resources("aws_iam_role_policy_attachment"), "no managed policies (they grant logs on *)"
+    logging = {"name": "write-own-log-group"}
+    stack.resource_properties_count_is("aws_iam_role_policy", logging, 1)
+    actions = Capture()
+    stack.has_resource_properties(
+        "aws_iam_role_policy",
+        {
+            **logging,
+            "policy": Match.serialized_json(
+                {"Statement": [{"Resource": "${" + log_group_address + ".arn}:*", "Action": actions}]}
+            ),
+        },
+    )
+    assert set(actions.as_array()) == {"logs:CreateLogStream", "logs:PutLogEvents"}
+    # no managed policies (they grant logs on *)
+    stack.resource_count_is("aws_iam_role_policy_attachment", 0)
 
 
 def test_log_group_has_stage_retention_and_exists_before_the_function(scenarios):
     stacks, _ = scenarios
     for name, retention in (("prod_placeholder", 90), ("dev_dir", 7), ("pr_zip", 3)):
-        address, group = single(stacks[name], "aws_cloudwatch_log_group")
-        _, function = single(stacks[name], "aws_lambda_function")
-        assert group["name"] == f"/aws/lambda/{function['function_name']}"
-        assert group["retention_in_days"] == retention
-        assert address in function["depends_on"]
+        stack = stacks[name]
+        stack.resource_count_is("aws_lambda_function", 1)
+        stack.resource_count_is("aws_cloudwatch_log_group", 1)
+        function_name = Capture()
+        stack.has_resource_properties("aws_lambda_function", {"function_name": function_name})
+        log_group = stack.has_resource_properties(
+            "aws_cloudwatch_log_group",
+            {"name": f"/aws/lambda/{function_name.as_string()}", "retention_in_days": retention},
+        )
+        stack.has_resource_properties("aws_lambda_function", {"depends_on": Match.array_with([log_group])})
 
 
 def test_prevent_destroy_on_prod_only(scenarios):
@@ -299,56 +318,68 @@ def test_nothing_on_dev_or_ephemeral_stages_blocks_one_command_destroy(synth_out
 
 
 @pytest.mark.parametrize("stage", ["prod", "pr-123"])
-def test_every_function_publishes_and_is_invoked_through_its_live_alias(synth_output, stage):
-    stack = synth_output.stack(stage)
-    functions = stack.resources("aws_lambda_function")
-    aliases = {body["function_name"]: body for body in stack.resources("aws_lambda_alias").values()}
-    for address, body in functions.items():
-        assert body["publish"] is True, address
-        alias = aliases["${" + address + ".function_name}"]
-        assert (alias["name"], alias["function_version"]) == ("live", "${" + address + ".version}")
-    alias_refs = {f"${{aws_lambda_alias.{name}" for name in stack.config["resource"]["aws_lambda_alias"]}
-
-    def through_alias(value: str) -> bool:
-        return any(value.startswith(ref) for ref in alias_refs)
-
-    assert all(through_alias(p["qualifier"]) for p in stack.resources("aws_lambda_permission").values())
-    assert all(
-        through_alias(i["integration_uri"]) for i in stack.resources("aws_apigatewayv2_integration").values()
+def test_every_function_publishes_and_is_invoked_through_its_live_alias(template, stage):
+    stack = template(stage)
+    stack.all_resources_properties("aws_lambda_function", {"publish": True})
+    for address in stack.resources("aws_lambda_function"):
+        stack.has_resource_properties(
+            "aws_lambda_alias",
+            {
+                "function_name": "${" + address + ".function_name}",
+                "name": "live",
+                "function_version": "${" + address + ".version}",
+            },
+        )
+    aliases = [address.removeprefix("aws_lambda_alias.") for address in stack.resources("aws_lambda_alias")]
+    through_alias = Match.string_like_regexp(
+        "^(" + "|".join(re.escape("${aws_lambda_alias." + name) for name in aliases) + ")"
     )
-    urls = stack.resources("aws_lambda_function_url").values()
-    assert urls and all(through_alias(url["qualifier"]) for url in urls)
-    assert all(through_alias(t["arn"]) for t in stack.resources("aws_cloudwatch_event_target").values())
-    lambda_subscriptions = [
-        s for s in stack.resources("aws_sns_topic_subscription").values() if s["protocol"] == "lambda"
-    ]
-    assert lambda_subscriptions and all(through_alias(s["endpoint"]) for s in lambda_subscriptions)
+    stack.all_resources_properties("aws_lambda_permission", {"qualifier": through_alias})
+    stack.all_resources_properties("aws_apigatewayv2_integration", {"integration_uri": through_alias})
+    stack.all_resources_properties("aws_lambda_function_url", {"qualifier": through_alias})
+    stack.all_resources_properties("aws_cloudwatch_event_target", {"arn": through_alias})
+    to_lambda = {"protocol": "lambda"}
+    subscriptions = stack.find_resources("aws_sns_topic_subscription", to_lambda)
+    assert subscriptions, f"{stage}: no topic delivers to a function"
+    assert subscriptions == stack.find_resources(
+        "aws_sns_topic_subscription", {**to_lambda, "endpoint": through_alias}
+    )
 
 
 @pytest.mark.parametrize(
     ("stage", "mode"), [("prod", "Active"), ("staging", "PassThrough"), ("pr-123", "PassThrough")]
 )
-def test_xray_tracing_follows_the_stage_setting(synth_output, stage, mode):
-    stack = synth_output.stack(stage)
-    functions = stack.resources("aws_lambda_function").values()
-    assert {body["tracing_config"]["mode"] for body in functions} == {mode}
-    tracing = [p for p in stack.resources("aws_iam_role_policy").values() if p["name"] == "write-traces"]
-    assert len(tracing) == (len(functions) if mode == "Active" else 0)
-    assert all('"xray:PutTraceSegments"' in p["policy"] for p in tracing)
-    assert stack.resources("aws_iam_role_policy_attachment") == {}, "no managed policies"
+def test_xray_tracing_follows_the_stage_setting(template, stage, mode):
+    stack = template(stage)
+    stack.all_resources_properties("aws_lambda_function", {"tracing_config": {"mode": mode}})
+    traced = len(stack.resources("aws_lambda_function")) if mode == "Active" else 0
+    tracing = {"name": "write-traces"}
+    stack.resource_properties_count_is("aws_iam_role_policy", tracing, traced)
+    stack.resource_properties_count_is(
+        "aws_iam_role_policy",
+        {**tracing, "policy": Match.string_like_regexp(re.escape('"xray:PutTraceSegments"'))},
+        traced,
+    )
+    stack.resource_count_is("aws_iam_role_policy_attachment", 0)  # no managed policies
 
 
-def test_max_memory_metric_comes_from_each_functions_report_lines(synth_output):
-    stack = synth_output.stack("dev")
-    filters = list(stack.resources("aws_cloudwatch_log_metric_filter").values())
-    groups = {"${" + address + ".name}" for address in stack.resources("aws_cloudwatch_log_group")}
-    assert len(filters) == len(stack.resources("aws_lambda_function"))
-    for body in filters:
-        assert body["log_group_name"] in groups
-        assert body["pattern"].startswith('[report="REPORT"') and "max_memory_used" in body["pattern"]
-        transformation = body["metric_transformation"]
-        assert (transformation["namespace"], transformation["value"]) == (
-            "sgcarstrends/Lambda",
-            "$max_memory_used",
-        )
-        assert transformation["name"].startswith("sgcarstrends-dev-")
+def test_max_memory_metric_comes_from_each_functions_report_lines(template):
+    stack = template("dev")
+    functions = len(stack.resources("aws_lambda_function"))
+    assert functions, "dev has no Lambda functions"
+    stack.resource_count_is("aws_cloudwatch_log_metric_filter", functions)
+    groups = "|".join(
+        re.escape("${" + address + ".name}") for address in stack.resources("aws_cloudwatch_log_group")
+    )
+    stack.all_resources_properties(
+        "aws_cloudwatch_log_metric_filter",
+        {
+            "log_group_name": Match.string_like_regexp(f"^({groups})$"),
+            "pattern": Match.string_like_regexp(r'(?s)^\[report="REPORT".*max_memory_used'),
+            "metric_transformation": {
+                "namespace": "sgcarstrends/Lambda",
+                "value": "$max_memory_used",
+                "name": Match.string_like_regexp("^sgcarstrends-dev-"),
+            },
+        },
+    )

@@ -2,35 +2,71 @@
 
 import pytest
 
+from harness import Match
 from stages import StageSettings, resolve_stage
 from tests.modules.synth import single
 
 
+def _has_one_for_bucket(template, resource_type, reference, properties):
+    """Exactly one `resource_type` belongs to the bucket (`${<address>.id}`), and it matches `properties`."""
+    template.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
+    template.has_resource_properties(resource_type, {"bucket": reference, **properties})
+
+
 @pytest.mark.parametrize(("stage", "days"), [("prod", 365), ("staging", 30), ("dev", 30), ("pr-123", 3)])
-def test_the_distribution_logs_to_its_stages_bucket_kept_as_long_as_the_stage_says(synth_output, stage, days):
-    stack = synth_output.stack(stage)
-    bucket_address, bucket = single(stack, "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-cdn-logs"})
-    _, distribution = single(stack, "aws_cloudfront_distribution")
-    assert distribution["logging_config"] == {
-        "bucket": "${" + bucket_address + ".bucket_domain_name}",
-        "prefix": "cloudfront/",
-        "include_cookies": False,
-    }
-    reference = "${" + bucket_address + ".id}"
-    (rule,) = single(stack, "aws_s3_bucket_lifecycle_configuration", {"bucket": reference}).body["rule"]
-    assert rule["expiration"] == [{"days": days}] and rule["filter"] == [{"prefix": "cloudfront/"}]
-    assert days == resolve_stage(stage).settings.cdn_log_retention_days
-    ownership = single(stack, "aws_s3_bucket_ownership_controls", {"bucket": reference}).body
-    assert ownership["rule"] == {"object_ownership": "BucketOwnerPreferred"}, "log delivery writes with ACLs"
-    encryption = single(
-        stack, "aws_s3_bucket_server_side_encryption_configuration", {"bucket": reference}
-    ).body
-    assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == "AES256"
-    block = single(stack, "aws_s3_bucket_public_access_block", {"bucket": reference}).body
-    assert all(
-        block[key] is True for key in ("block_public_acls", "block_public_policy", "ignore_public_acls")
+def test_the_distribution_logs_to_its_stages_bucket_kept_as_long_as_the_stage_says(template, stage, days):
+    stack = template(stage)
+    bucket_address, _ = single(stack, "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-cdn-logs"})
+    stack.resource_count_is("aws_cloudfront_distribution", 1)
+    stack.has_resource_properties(
+        "aws_cloudfront_distribution",
+        {
+            "logging_config": Match.exact(
+                {
+                    "bucket": "${" + bucket_address + ".bucket_domain_name}",
+                    "prefix": "cloudfront/",
+                    "include_cookies": False,
+                }
+            )
+        },
     )
-    assert bucket.get("lifecycle", {}).get("prevent_destroy") is (stage == "prod" or None)
+    reference = "${" + bucket_address + ".id}"
+    _has_one_for_bucket(
+        stack,
+        "aws_s3_bucket_lifecycle_configuration",
+        reference,
+        {
+            "rule": [
+                {
+                    "expiration": Match.exact([{"days": days}]),
+                    "filter": Match.exact([{"prefix": "cloudfront/"}]),
+                }
+            ]
+        },
+    )
+    assert days == resolve_stage(stage).settings.cdn_log_retention_days
+    _has_one_for_bucket(
+        stack,
+        "aws_s3_bucket_ownership_controls",
+        reference,
+        {"rule": Match.exact({"object_ownership": "BucketOwnerPreferred"})},  # log delivery writes with ACLs
+    )
+    _has_one_for_bucket(
+        stack,
+        "aws_s3_bucket_server_side_encryption_configuration",
+        reference,
+        {"rule": [{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}]},
+    )
+    _has_one_for_bucket(
+        stack,
+        "aws_s3_bucket_public_access_block",
+        reference,
+        {"block_public_acls": True, "block_public_policy": True, "ignore_public_acls": True},
+    )
+    protection = {"prevent_destroy": True} if stage == "prod" else Match.absent()
+    stack.has_resource_properties(
+        "aws_s3_bucket", {"bucket": f"sgcarstrends-{stage}-cdn-logs", "lifecycle": protection}
+    )
 
 
 def test_retention_must_be_a_positive_number_of_days():

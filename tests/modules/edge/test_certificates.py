@@ -1,10 +1,13 @@
 """ACM certificates: CloudFront's in us-east-1, the API's regional, both validated through Cloudflare."""
 
+import re
+
 import pytest
 
+from harness import Capture, Match
 from modules.edge.certificates import CertificateProps, DnsValidatedCertificate
 from stages import resolve_stage
-from tests.modules.synth import single, synth_constructs
+from tests.modules.synth import synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 EXPECTED_CDN_NAMES = {
@@ -16,56 +19,71 @@ EXPECTED_CDN_NAMES = {
 ZONE_ID = "0123456789abcdef0123456789abcdef"
 
 
-def _certificates(synth_output, stage):
-    found = synth_output.stack(stage).resources("aws_acm_certificate")
-    return {address.split(".")[1].split("_certificate")[0]: body for address, body in found.items()}
-
-
 @pytest.mark.parametrize("stage", STAGES)
-def test_cdn_certificate_in_us_east_1_covers_every_alias(synth_output, stage):
-    certificate = _certificates(synth_output, stage)["cdn"]
+def test_cdn_certificate_in_us_east_1_covers_every_alias(template, stage):
+    stack = template(stage)
     domain, alternatives = EXPECTED_CDN_NAMES[stage]
-    assert certificate["provider"] == "aws.us_east_1"
-    assert certificate["domain_name"] == domain
-    assert certificate.get("subject_alternative_names") == alternatives
-    assert certificate["validation_method"] == "DNS"
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_api_certificate_is_regional(synth_output, stage):
-    certificate = _certificates(synth_output, stage)["api"]
-    assert certificate.get("provider", "aws") == "aws", (
-        "the API certificate belongs in ap-southeast-1 (default provider)"
+    address = stack.has_resource_properties(
+        "aws_acm_certificate",
+        {
+            "provider": "aws.us_east_1",
+            "domain_name": domain,
+            "subject_alternative_names": alternatives if alternatives is not None else Match.absent(),
+            "validation_method": "DNS",
+        },
     )
-    assert certificate["domain_name"] == resolve_stage(stage).api_domain
+    assert address == stack.address_at("cdn_certificate/certificate")
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_each_certificate_is_validated_through_cloudflare(synth_output, stage):
-    stack = synth_output.stack(stage)
-    certificates = stack.resources("aws_acm_certificate")
-    validations = stack.resources("aws_acm_certificate_validation")
-    records = {a: r for a, r in stack.resources("cloudflare_dns_record").items() if "for_each" in r}
-    assert len(validations) == len(records) == len(certificates) == 2
-    for validation in validations.values():
-        assert validation["certificate_arn"][2:-5] in certificates
-        (depends,) = validation["depends_on"]
-        assert depends in records
-        record = records[depends]
-        assert validation["certificate_arn"][2:-5] + ".domain_validation_options" in record["for_each"]
-        assert '!startswith(val.domain_name, "*.")' in record["for_each"]
-        assert record["proxied"] is False and record["content"].startswith(
-            "${trimsuffix(each.value.resource_record_value"
+def test_api_certificate_is_regional(template, stage):
+    stack = template(stage)
+    address = stack.has_resource_properties(
+        "aws_acm_certificate",
+        {
+            "provider": "aws",  # the default provider: ap-southeast-1
+            "domain_name": resolve_stage(stage).api_domain,
+        },
+    )
+    assert address == stack.address_at("api_certificate/certificate")
+
+
+def _containing(*texts):
+    """A string that contains every one of `texts`, in any order."""
+    return Match.string_like_regexp("(?s)" + "".join(f"(?=.*{re.escape(text)})" for text in texts))
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_each_certificate_is_validated_through_cloudflare(template, stage):
+    stack = template(stage)
+    stack.resource_count_is("aws_acm_certificate", 2)
+    stack.resource_count_is("aws_acm_certificate_validation", 2)
+    stack.resource_properties_count_is("cloudflare_dns_record", {"for_each": Match.any_value()}, 2)
+    for certificate in stack.resources("aws_acm_certificate"):
+        record = Capture()
+        stack.has_resource_properties(
+            "aws_acm_certificate_validation",
+            {"certificate_arn": "${" + certificate + ".arn}", "depends_on": [record]},
         )
+        validation_records = stack.find_resources(
+            "cloudflare_dns_record",
+            {
+                "for_each": _containing(
+                    certificate + ".domain_validation_options", '!startswith(val.domain_name, "*.")'
+                ),
+                "proxied": False,
+                "content": Match.string_like_regexp(r"^\$\{trimsuffix\(each\.value\.resource_record_value"),
+            },
+        )
+        assert record.as_string() in validation_records, f"{certificate} is not validated through its records"
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_prod_certificates_cannot_be_destroyed(synth_output, stage):
-    certificates = synth_output.stack(stage).resources("aws_acm_certificate")
-    assert certificates, f"{stage} has no certificates"
-    for certificate in certificates.values():
-        assert certificate["lifecycle"]["create_before_destroy"] is True
-        assert certificate["lifecycle"].get("prevent_destroy", False) is (stage == "prod")
+def test_prod_certificates_cannot_be_destroyed(template, stage):
+    protection = True if stage == "prod" else Match.absent()
+    template(stage).all_resources_properties(
+        "aws_acm_certificate", {"lifecycle": {"create_before_destroy": True, "prevent_destroy": protection}}
+    )
 
 
 def test_without_validation_there_are_no_records_and_the_raw_arn_is_used(tmp_path):
@@ -78,9 +96,10 @@ def test_without_validation_there_are_no_records_and_the_raw_arn_is_used(tmp_pat
         built["certificate"] = DnsValidatedCertificate(scope, "certificate", stage, props)
 
     stack = synth_constructs("dev", build, tmp_path)
-    assert single(stack, "aws_acm_certificate").body["provider"] == "aws.us_east_1"
-    assert stack.resources("aws_acm_certificate_validation") == {}
-    assert stack.resources("cloudflare_dns_record") == {}
+    stack.resource_count_is("aws_acm_certificate", 1)
+    stack.has_resource_properties("aws_acm_certificate", {"provider": "aws.us_east_1"})
+    stack.resource_count_is("aws_acm_certificate_validation", 0)
+    stack.resource_count_is("cloudflare_dns_record", 0)
     assert built["certificate"].validation is None
 
 
@@ -94,8 +113,10 @@ def test_validated_certificate_built_from_plain_inputs(tmp_path):
         DnsValidatedCertificate(scope, "certificate", stage, props)
 
     stack = synth_constructs("staging", build, tmp_path)
-    assert single(stack, "cloudflare_dns_record").body["zone_id"] == ZONE_ID
-    assert "provider" not in single(stack, "aws_acm_certificate_validation").body
+    stack.resource_count_is("cloudflare_dns_record", 1)
+    stack.has_resource_properties("cloudflare_dns_record", {"zone_id": ZONE_ID})
+    stack.resource_count_is("aws_acm_certificate_validation", 1)
+    stack.has_resource_properties("aws_acm_certificate_validation", {"provider": Match.absent()})
 
 
 @pytest.mark.parametrize(

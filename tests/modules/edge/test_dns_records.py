@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from harness.synth import SynthesizedStack
+from harness import Match, Template
 from modules.edge.dns_records import DnsRecords, DnsRecordsProps, DnsTarget, stage_dns_props
 from stages import resolve_stage
 from tests.modules.synth import single, synth_constructs
@@ -13,60 +13,78 @@ STAGES = ["prod", "staging", "dev", "pr-123"]
 ZONE_ID = "0123456789abcdef0123456789abcdef"
 
 
-def _hostname_records(synth_output, stage):
-    """The stage's hostname records (certificate validation records use for_each)."""
-    records = synth_output.stack(stage).resources("cloudflare_dns_record")
-    return {body["name"]: body for body in records.values() if "for_each" not in body}
+HOSTNAME_RECORD = {"for_each": Match.absent()}  # certificate validation records use for_each
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_a_dns_only_cname_for_every_hostname(synth_output, stage):
-    records = _hostname_records(synth_output, stage)
-    assert sorted(records) == sorted(resolve_stage(stage).hostnames)
-    for record in records.values():
-        assert (record["type"], record["proxied"], record["ttl"]) == ("CNAME", False, 1)
-        assert "var.cloudflare_zone_id" in record["zone_id"]
+def test_a_dns_only_cname_for_every_hostname(template, stage):
+    stack = template(stage)
+    hostnames = resolve_stage(stage).hostnames
+    assert hostnames, f"{stage} has no hostnames"
+    stack.resource_properties_count_is("cloudflare_dns_record", HOSTNAME_RECORD, len(hostnames))
+    for hostname in hostnames:
+        stack.has_resource_properties(
+            "cloudflare_dns_record",
+            {
+                **HOSTNAME_RECORD,
+                "name": hostname,
+                "type": "CNAME",
+                "proxied": False,
+                "ttl": 1,
+                "zone_id": Match.string_like_regexp(r"var\.cloudflare_zone_id"),
+            },
+        )
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_web_hosts_point_at_cloudfront_and_the_api_at_its_gateway_domain(synth_output, stage):
+def test_web_hosts_point_at_cloudfront_and_the_api_at_its_gateway_domain(template, stage):
+    stack = template(stage)
     the_stage = resolve_stage(stage)
-    records = _hostname_records(synth_output, stage)
-    distribution = next(iter(synth_output.stack(stage).resources("aws_cloudfront_distribution")))
+    distribution, _ = single(stack, "aws_cloudfront_distribution")
     for host in (the_stage.web_domain, *the_stage.redirect_domains):
-        assert records[host]["content"] == "${" + distribution + ".domain_name}"
-    api = records[the_stage.api_domain]["content"]
-    assert api.startswith("${aws_apigatewayv2_domain_name.") and "target_domain_name" in api
+        stack.has_resource_properties(
+            "cloudflare_dns_record",
+            {**HOSTNAME_RECORD, "name": host, "content": "${" + distribution + ".domain_name}"},
+        )
+    stack.has_resource_properties(
+        "cloudflare_dns_record",
+        {
+            **HOSTNAME_RECORD,
+            "name": the_stage.api_domain,
+            "content": Match.string_like_regexp(r"^\$\{aws_apigatewayv2_domain_name\..*target_domain_name"),
+        },
+    )
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_dnssec_only_on_prod(synth_output, stage):
-    dnssec = synth_output.stack(stage).resources("cloudflare_zone_dnssec")
+def test_dnssec_only_on_prod(template, stage):
+    stack = template(stage)
     if stage == "prod":
-        (body,) = dnssec.values()
-        assert body["status"] == "active" and body["lifecycle"] == {"prevent_destroy": True}
+        stack.resource_count_is("cloudflare_zone_dnssec", 1)
+        stack.has_resource_properties(
+            "cloudflare_zone_dnssec",
+            {"status": "active", "lifecycle": Match.exact({"prevent_destroy": True})},
+        )
     else:
-        assert dnssec == {}
+        stack.resource_count_is("cloudflare_zone_dnssec", 0)
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_records_are_protected_on_prod_only(synth_output, stage):
-    records = synth_output.stack(stage).resources("cloudflare_dns_record")
-    assert records, f"{stage} has no DNS records"
-    for record in records.values():
-        assert record.get("lifecycle", {}).get("prevent_destroy", False) is (stage == "prod")
+def test_records_are_protected_on_prod_only(template, stage):
+    protection = {"prevent_destroy": True} if stage == "prod" else Match.absent()
+    template(stage).all_resources_properties("cloudflare_dns_record", {"lifecycle": protection})
 
 
-def test_zone_id_is_a_variable_with_a_lookup_fallback(synth_output):
-    config = synth_output.stack("dev").config
-    variable = config["variable"]["cloudflare_zone_id"]
+def test_zone_id_is_a_variable_with_a_lookup_fallback(template):
+    dev = template("dev")
+    variable = dev.config["variable"]["cloudflare_zone_id"]
     assert variable["default"] == "" and "sensitive" not in variable
-    (lookup,) = config["data"]["cloudflare_zone"].values()
-    assert lookup["filter"] == {"name": "sgcarstrends.com"}
+    assert len(dev.data_sources("cloudflare_zone")) == 1
+    dev.has_data_source("cloudflare_zone", {"filter": Match.exact({"name": "sgcarstrends.com"})})
 
 
 @pytest.fixture(scope="module")
-def local_stack(tmp_path_factory) -> SynthesizedStack:
+def local_stack(tmp_path_factory) -> Template:
     """The whole dev platform for a loopback AWS endpoint (no Cloudflare), synthesized in-process."""
     from modules.app.bindings import App
     from modules.app.deployment_target import DeploymentTarget
@@ -82,25 +100,27 @@ def local_stack(tmp_path_factory) -> SynthesizedStack:
         DeploymentTarget(aws_endpoint_url="http://127.0.0.1:5000"),
     )
     app.synth()
-    return SynthesizedStack.load(outdir / "stacks" / "dev" / "cdk.tf.json")
+    return Template.from_json_file(outdir / "stacks" / "dev" / "cdk.tf.json")
 
 
 def test_local_target_leaves_cloudflare_and_validation_out(local_stack):
     text = json.dumps({key: local_stack.config.get(key, {}) for key in ("resource", "data")})
     assert "cloudflare_" not in text
-    assert local_stack.resources("aws_acm_certificate_validation") == {}
-    (certificate,) = local_stack.resources("aws_acm_certificate").values()
-    assert certificate["domain_name"] == "api.dev.sgcarstrends.com", (
-        "certificates are still requested locally"
-    )
+    local_stack.resource_count_is("aws_acm_certificate_validation", 0)
+    local_stack.resource_count_is("aws_acm_certificate", 1)
+    # certificates are still requested locally
+    local_stack.has_resource_properties("aws_acm_certificate", {"domain_name": "api.dev.sgcarstrends.com"})
 
 
 def test_local_target_leaves_the_cdn_and_its_alarm_out(local_stack):
     """The local AWS server lacks CloudFront policies (DeploymentTarget.includes_cdn)."""
-    assert not [address for address in local_stack.resources() if address.startswith("aws_cloudfront_")]
-    names = [alarm["alarm_name"] for alarm in local_stack.resources("aws_cloudwatch_metric_alarm").values()]
-    assert "sgcarstrends-dev-web-cdn-5xx-rate-high" not in names
-    assert "sgcarstrends-dev-api-health-check-failed" in names
+    assert not [name for name in local_stack.resource_types() if name.startswith("aws_cloudfront_")]
+    local_stack.resource_properties_count_is(
+        "aws_cloudwatch_metric_alarm", {"alarm_name": "sgcarstrends-dev-web-cdn-5xx-rate-high"}, 0
+    )
+    local_stack.has_resource_properties(
+        "aws_cloudwatch_metric_alarm", {"alarm_name": "sgcarstrends-dev-api-health-check-failed"}
+    )
 
 
 def test_plain_inputs_with_a_given_zone_id(tmp_path):
@@ -108,11 +128,10 @@ def test_plain_inputs_with_a_given_zone_id(tmp_path):
         records=(DnsTarget("pr-9.sgcarstrends.com", "d111.cloudfront.net", "web"),), zone_id=ZONE_ID
     )
     stack = synth_constructs("pr-9", lambda scope, stage, _: DnsRecords(scope, "dns", stage, props), tmp_path)
-    record = single(stack, "cloudflare_dns_record").body
-    assert (record["name"], record["content"], record["zone_id"]) == (
-        "pr-9.sgcarstrends.com",
-        "d111.cloudfront.net",
-        ZONE_ID,
+    stack.resource_count_is("cloudflare_dns_record", 1)
+    stack.has_resource_properties(
+        "cloudflare_dns_record",
+        {"name": "pr-9.sgcarstrends.com", "content": "d111.cloudfront.net", "zone_id": ZONE_ID},
     )
     assert "data" not in stack.config, "a given zone ID needs no lookup"
 

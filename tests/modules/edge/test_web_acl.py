@@ -4,15 +4,22 @@ import dataclasses
 
 import pytest
 
-from harness import Match, Template
+from harness import Match
 from modules.edge.web_acl import WebAcl, WebAclProps
 from stages import resolve_stage
 from stages.model import StageSettings
-from tests.modules.synth import scratch_scope, single, synth_constructs
+from tests.modules.synth import scratch_scope, synth_constructs
 
 
-def _acl(synth_output, stage):
-    return single(synth_output.stack(stage), "aws_wafv2_web_acl")
+def _prod(template):
+    """The prod template, with its one web ACL."""
+    prod = template("prod")
+    prod.resource_count_is("aws_wafv2_web_acl", 1)
+    return prod
+
+
+def _rule_metrics(name):
+    return {"metric_name": f"sgcarstrends-prod-web-acl-{name}", "cloudwatch_metrics_enabled": True}
 
 
 def test_prod_turns_waf_on_and_other_stages_keep_the_cheaper_default():
@@ -23,49 +30,64 @@ def test_prod_turns_waf_on_and_other_stages_keep_the_cheaper_default():
 
 
 @pytest.mark.parametrize("stage", ["staging", "dev", "pr-123"])
-def test_off_means_no_acl_and_no_attachment(synth_output, stage):
-    template = Template.from_stack(synth_output.stack(stage))
-    assert template.resources("aws_wafv2_web_acl") == {}
-    template.has_resource_properties("aws_cloudfront_distribution", {"web_acl_id": Match.absent()})
+def test_off_means_no_acl_and_no_attachment(template, stage):
+    stack = template(stage)
+    stack.resource_count_is("aws_wafv2_web_acl", 0)
+    stack.has_resource_properties("aws_cloudfront_distribution", {"web_acl_id": Match.absent()})
 
 
-def test_prod_acl_is_cloudfront_scoped_in_us_east_1_and_attached_by_arn(synth_output):
-    address, acl = _acl(synth_output, "prod")
-    assert acl["scope"] == "CLOUDFRONT"
-    assert acl["provider"] == "aws.us_east_1"
-    assert acl["name"] == "sgcarstrends-prod-web-acl"
-    assert acl["default_action"] == {"allow": {}}
-    assert acl["visibility_config"]["cloudwatch_metrics_enabled"] is True
-    distribution = single(synth_output.stack("prod"), "aws_cloudfront_distribution").body
-    assert distribution["web_acl_id"] == "${" + address + ".arn}"
+def test_prod_acl_is_cloudfront_scoped_in_us_east_1_and_attached_by_arn(template):
+    prod = _prod(template)
+    acl = prod.has_resource_properties(
+        "aws_wafv2_web_acl",
+        {
+            "scope": "CLOUDFRONT",
+            "provider": "aws.us_east_1",
+            "name": "sgcarstrends-prod-web-acl",
+            "default_action": Match.exact({"allow": {}}),
+            "visibility_config": {"cloudwatch_metrics_enabled": True},
+        },
+    )
+    prod.resource_count_is("aws_cloudfront_distribution", 1)
+    prod.has_resource_properties("aws_cloudfront_distribution", {"web_acl_id": "${" + acl + ".arn}"})
 
 
-def test_prod_rules_managed_groups_then_rate_limit_with_metrics(synth_output):
-    rules = _acl(synth_output, "prod").body["rule"]
-    assert [rule["priority"] for rule in rules] == [0, 1, 2]
-    groups = [rule["statement"]["managed_rule_group_statement"] for rule in rules[:2]]
-    assert groups == [
-        {"name": "AWSManagedRulesCommonRuleSet", "vendor_name": "AWS"},
-        {"name": "AWSManagedRulesKnownBadInputsRuleSet", "vendor_name": "AWS"},
-    ]
-    for rule in rules[:2]:
-        assert rule["override_action"] == {"none": {}}
-    rate = rules[2]
-    assert rate["action"] == {"block": {}}
-    assert rate["statement"]["rate_based_statement"]["limit"] == resolve_stage("prod").settings.waf_rate_limit
-    assert rate["statement"]["rate_based_statement"]["aggregate_key_type"] == "IP"
-    metric_names = [rule["visibility_config"]["metric_name"] for rule in rules]
-    assert metric_names == [
-        "sgcarstrends-prod-web-acl-common-rules",
-        "sgcarstrends-prod-web-acl-known-bad-inputs",
-        "sgcarstrends-prod-web-acl-rate-limit",
-    ]
-    for rule in rules:
-        assert rule["visibility_config"]["cloudwatch_metrics_enabled"] is True
+def test_prod_rules_managed_groups_then_rate_limit_with_metrics(template):
+    def managed(priority, group, metrics):
+        return {
+            "priority": priority,
+            "statement": {"managed_rule_group_statement": Match.exact({"name": group, "vendor_name": "AWS"})},
+            "override_action": Match.exact({"none": {}}),
+            "visibility_config": _rule_metrics(metrics),
+        }
+
+    rate_limit = {
+        "priority": 2,
+        "action": Match.exact({"block": {}}),
+        "statement": {
+            "rate_based_statement": {
+                "limit": resolve_stage("prod").settings.waf_rate_limit,
+                "aggregate_key_type": "IP",
+            }
+        },
+        "visibility_config": _rule_metrics("rate-limit"),
+    }
+    _prod(template).has_resource_properties(
+        "aws_wafv2_web_acl",
+        {
+            "rule": [
+                managed(0, "AWSManagedRulesCommonRuleSet", "common-rules"),
+                managed(1, "AWSManagedRulesKnownBadInputsRuleSet", "known-bad-inputs"),
+                rate_limit,
+            ]
+        },
+    )
 
 
-def test_prod_acl_is_protected_from_destroy(synth_output):
-    assert _acl(synth_output, "prod").body["lifecycle"] == {"prevent_destroy": True}
+def test_prod_acl_is_protected_from_destroy(template):
+    _prod(template).has_resource_properties(
+        "aws_wafv2_web_acl", {"lifecycle": Match.exact({"prevent_destroy": True})}
+    )
 
 
 def test_rate_limit_is_the_stage_setting(tmp_path):
@@ -79,9 +101,12 @@ def test_rate_limit_is_the_stage_setting(tmp_path):
         )
 
     template = synth_constructs("dev", build, tmp_path)
-    acl = single(template, "aws_wafv2_web_acl").body
-    assert acl["rule"][2]["statement"]["rate_based_statement"]["limit"] == 500
-    assert acl["name"] == "sgcarstrends-dev-web-acl"
+    template.resource_count_is("aws_wafv2_web_acl", 1)
+    rate_limit = {"statement": {"rate_based_statement": {"limit": 500}}}
+    template.has_resource_properties(
+        "aws_wafv2_web_acl",
+        {"name": "sgcarstrends-dev-web-acl", "rule": [Match.any_value(), Match.any_value(), rate_limit]},
+    )
 
 
 @pytest.mark.parametrize("limit", [0, 9, 2_000_000_001])

@@ -2,6 +2,7 @@
 
 import pytest
 
+from harness import Capture, Match
 from modules.app.secrets import Secrets
 from modules.monitoring.alarm_notifier import AlarmNotifier, AlarmNotifierProps
 from modules.monitoring.alarm_topic import AlarmTopic, AlarmTopicProps
@@ -30,45 +31,50 @@ def _build(emails=()):
 
 def test_every_topic_delivers_to_the_notifier_which_may_be_invoked_only_by_them(tmp_path):
     stack = synth_constructs("dev", _build(), tmp_path)
-    (function,) = stack.resources("aws_lambda_function").values()
-    assert function["function_name"] == "sgcarstrends-dev-alarm-notifier"
-    assert function["architectures"] == ["arm64"] and function["runtime"] == "nodejs22.x"
-    assert function["environment"]["variables"] == {"DISCORD_WEBHOOK_URL": WEBHOOK}
-    subscriptions = stack.resources("aws_sns_topic_subscription")
-    assert sorted(s["protocol"] for s in subscriptions.values()) == ["lambda", "lambda"]
-    topic_refs = sorted(s["topic_arn"] for s in subscriptions.values())
-    assert topic_refs[0].startswith("${aws_sns_topic.global_topic") and topic_refs[1].startswith(
-        "${aws_sns_topic.topic"
+    stack.resource_count_is("aws_lambda_function", 1)
+    stack.has_resource_properties(
+        "aws_lambda_function",
+        {
+            "function_name": "sgcarstrends-dev-alarm-notifier",
+            "architectures": ["arm64"],
+            "runtime": "nodejs22.x",
+            "environment": {"variables": Match.exact({"DISCORD_WEBHOOK_URL": WEBHOOK})},
+        },
     )
-    global_subscription = next(s for s in subscriptions.values() if "global_topic" in s["topic_arn"])
-    assert global_subscription["provider"] == "aws.us_east_1", "a subscription lives in its topic's region"
-    permissions = stack.resources("aws_lambda_permission").values()
-    assert sorted(p["source_arn"] for p in permissions) == topic_refs
-    assert {p["principal"] for p in permissions} == {"sns.amazonaws.com"}
+    stack.resource_count_is("aws_sns_topic_subscription", 2)
+    stack.resource_count_is("aws_lambda_permission", 2)
+    stack.all_resources_properties("aws_lambda_permission", {"principal": "sns.amazonaws.com"})
+    for topic, provider in (("global_topic", "aws.us_east_1"), ("topic", Match.absent())):
+        topic_arn = Capture(Match.string_like_regexp(r"^\$\{aws_sns_topic\." + topic))
+        stack.has_resource_properties(
+            "aws_sns_topic_subscription",
+            # a subscription lives in its topic's region
+            {"protocol": "lambda", "topic_arn": topic_arn, "provider": provider},
+        )
+        stack.has_resource_properties("aws_lambda_permission", {"source_arn": topic_arn.as_string()})
 
 
 def test_each_email_address_subscribes_to_every_topic_with_a_stable_address(tmp_path):
     emails = ("oncall@example.com", "team@example.com")
+    email = {"protocol": "email"}
     stack = synth_constructs("dev", _build(emails), tmp_path / "a")
-    mails = {
-        a: s for a, s in stack.resources("aws_sns_topic_subscription").items() if s["protocol"] == "email"
-    }
-    assert sorted(s["endpoint"] for s in mails.values()) == sorted(emails * 2)
+    stack.resource_properties_count_is("aws_sns_topic_subscription", email, 2 * len(emails))
+    for address in emails:
+        stack.resource_properties_count_is("aws_sns_topic_subscription", {**email, "endpoint": address}, 2)
     reordered = synth_constructs("dev", _build(tuple(reversed(emails))), tmp_path / "b")
-    assert sorted(
-        a for a, s in reordered.resources("aws_sns_topic_subscription").items() if s["protocol"] == "email"
-    ) == sorted(mails)
+    assert sorted(reordered.find_resources("aws_sns_topic_subscription", email)) == sorted(
+        stack.find_resources("aws_sns_topic_subscription", email)
+    )
 
 
-def test_composed_stages_wire_the_notifier(synth_output):
+def test_composed_stages_wire_the_notifier(template):
     for stage in ("prod", "pr-123"):
-        stack = synth_output.stack(stage)
-        functions = [f["function_name"] for f in stack.resources("aws_lambda_function").values()]
-        assert f"sgcarstrends-{stage}-alarm-notifier" in functions
-        lambdas = [
-            s for s in stack.resources("aws_sns_topic_subscription").values() if s["protocol"] == "lambda"
-        ]
-        assert len(lambdas) == 2, "the regional and the us-east-1 topic"
+        stack = template(stage)
+        stack.has_resource_properties(
+            "aws_lambda_function", {"function_name": f"sgcarstrends-{stage}-alarm-notifier"}
+        )
+        # the regional and the us-east-1 topic
+        stack.resource_properties_count_is("aws_sns_topic_subscription", {"protocol": "lambda"}, 2)
 
 
 @pytest.mark.parametrize(

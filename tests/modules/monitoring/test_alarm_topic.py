@@ -1,23 +1,36 @@
 """Alarm topics: catalogued names, a rotating customer-managed key CloudWatch may use."""
 
 import json
+import re
 
 import pytest
 
+from harness import Match
 from modules.monitoring.alarm_topic import AlarmTopic, AlarmTopicProps
-from tests.modules.synth import single, synth_constructs
+from tests.modules.synth import synth_constructs
 
 
 def test_topic_is_encrypted_with_its_own_key_that_cloudwatch_may_use(tmp_path):
     stack = synth_constructs("dev", lambda scope, stage, _: AlarmTopic(scope, "topic", stage), tmp_path)
-    topic, key = single(stack, "aws_sns_topic").body, single(stack, "aws_kms_key").body
-    assert topic["name"] == "sgcarstrends-dev-alarms"
-    assert topic["kms_master_key_id"].startswith("${aws_kms_key.") and "alias/aws/sns" not in json.dumps(
-        stack.config
+    for resource_type in ("aws_sns_topic", "aws_kms_key", "aws_kms_alias"):
+        stack.resource_count_is(resource_type, 1)
+    key = stack.has_resource_properties(
+        "aws_kms_key",
+        {
+            "enable_key_rotation": True,
+            "deletion_window_in_days": 7,
+            "policy": Match.string_like_regexp(re.escape('"Service" = "cloudwatch.amazonaws.com"')),
+        },
     )
-    assert key["enable_key_rotation"] is True and key["deletion_window_in_days"] == 7
-    assert '"Service" = "cloudwatch.amazonaws.com"' in key["policy"]
-    assert single(stack, "aws_kms_alias").body["name"] == "alias/sgcarstrends-dev-alarms"
+    stack.has_resource_properties(
+        "aws_sns_topic",
+        {
+            "name": "sgcarstrends-dev-alarms",
+            "kms_master_key_id": Match.string_like_regexp("^" + re.escape("${" + key + ".")),
+        },
+    )
+    assert "alias/aws/sns" not in json.dumps(stack.config)
+    stack.has_resource_properties("aws_kms_alias", {"name": "alias/sgcarstrends-dev-alarms"})
 
 
 def test_an_uncatalogued_name_is_refused(tmp_path):

@@ -2,9 +2,10 @@
 
 import pytest
 
+from harness import Match
 from modules.monitoring.alarms import Alarm, AlarmProps, MetricExpression
 from modules.monitoring.metrics import Metric
-from tests.modules.synth import single, synth_constructs
+from tests.modules.synth import synth_constructs
 
 TOPIC = "arn:aws:sns:ap-southeast-1:123456789012:sgcarstrends-dev-alarms"
 ERRORS = Metric("AWS/Lambda", "Errors", {"FunctionName": "f"})
@@ -27,14 +28,18 @@ def _props(**overrides):
 
 def test_a_metric_alarm_synthesizes_namespace_dimensions_and_actions(tmp_path):
     stack = synth_constructs("dev", lambda scope, stage, _: Alarm(scope, "alarm", stage, _props()), tmp_path)
-    alarm = single(stack, "aws_cloudwatch_metric_alarm").body
-    assert (alarm["alarm_name"], alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
-        "sgcarstrends-dev-api-lambda-throttles",
-        "AWS/Lambda",
-        "Errors",
-        "Sum",
+    stack.resource_count_is("aws_cloudwatch_metric_alarm", 1)
+    stack.has_resource_properties(
+        "aws_cloudwatch_metric_alarm",
+        {
+            "alarm_name": "sgcarstrends-dev-api-lambda-throttles",
+            "namespace": "AWS/Lambda",
+            "metric_name": "Errors",
+            "statistic": "Sum",
+            "dimensions": Match.exact({"FunctionName": "f"}),
+            "alarm_actions": [TOPIC],
+        },
     )
-    assert alarm["dimensions"] == {"FunctionName": "f"} and alarm["alarm_actions"] == [TOPIC]
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 import pytest
 
+from harness import Match
 from modules.monitoring.health_check import HealthCheck, HealthCheckProps
-from tests.modules.synth import single, synth_constructs
+from tests.modules.synth import synth_constructs
 
 
 def test_health_check_and_its_us_east_1_metric(tmp_path):
@@ -16,14 +17,17 @@ def test_health_check_and_its_us_east_1_metric(tmp_path):
         ),
         tmp_path,
     )
-    check = single(stack, "aws_route53_health_check").body
-    assert (check["type"], check["fqdn"], check["port"], check["resource_path"]) == (
-        "HTTPS",
-        "api-pr-5.sgcarstrends.com",
-        443,
-        "/health",
+    stack.resource_count_is("aws_route53_health_check", 1)
+    stack.has_resource_properties(
+        "aws_route53_health_check",
+        {
+            "type": "HTTPS",
+            "fqdn": "api-pr-5.sgcarstrends.com",
+            "port": 443,
+            "resource_path": "/health",
+            "tags": Match.exact({"Name": "sgcarstrends-pr-5-api-health"}),
+        },
     )
-    assert check["tags"] == {"Name": "sgcarstrends-pr-5-api-health"}
     metric = built["check"].metric_status()
     assert (metric.namespace, metric.metric_name, metric.statistic, metric.region) == (
         "AWS/Route53",

@@ -2,10 +2,11 @@
 
 import pytest
 
+from harness import Capture, Match
 from modules.monitoring.metrics import Metric
 from modules.monitoring.monitoring import FunctionMetrics, Monitoring, MonitoringProps
 from stages import resolve_stage
-from tests.modules.synth import synth_constructs
+from tests.modules.synth import single, synth_constructs
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 REGIONAL = {
@@ -24,147 +25,192 @@ REGIONAL = {
 GLOBAL = {"web-cdn-5xx-rate-high", "api-health-check-failed"}
 
 
-def _alarms(synth_output, stage):
-    prefix = f"sgcarstrends-{stage}-"
-    return {
-        body["alarm_name"].removeprefix(prefix): body
-        for body in synth_output.stack(stage).resources("aws_cloudwatch_metric_alarm").values()
-    }
+ALARM = "aws_cloudwatch_metric_alarm"
 
 
-def _topics(synth_output, stage):
-    return {
-        body["name"]: (address, body)
-        for address, body in synth_output.stack(stage).resources("aws_sns_topic").items()
-    }
+def _alarm(stage, name, **properties):
+    """A pattern for the stage's alarm `name` (without the `sgcarstrends-<stage>-` prefix)."""
+    return {"alarm_name": f"sgcarstrends-{stage}-{name}", **properties}
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_every_alarm_exists_and_notifies_its_regions_topic(synth_output, stage):
-    alarms, topics = _alarms(synth_output, stage), _topics(synth_output, stage)
+def test_every_alarm_exists_and_notifies_its_regions_topic(template, stage):
+    stack = template(stage)
     health = set() if resolve_stage(stage).settings.health_check_enabled else {"api-health-check-failed"}
-    assert set(alarms) == (REGIONAL | GLOBAL) - health
-    regional_topic, _ = topics[f"sgcarstrends-{stage}-alarms"]
-    global_topic, global_body = topics[f"sgcarstrends-{stage}-alarms-global"]
-    assert global_body["provider"] == "aws.us_east_1"
-    for name, alarm in alarms.items():
-        topic = global_topic if name in GLOBAL else regional_topic
-        assert alarm["alarm_actions"] == alarm["ok_actions"] == ["${" + topic + ".arn}"]
-        assert alarm.get("provider", "aws") == ("aws.us_east_1" if name in GLOBAL else "aws")
-        assert alarm["treat_missing_data"] == (
-            "breaching" if name == "api-health-check-failed" else "notBreaching"
+    expected = (REGIONAL | GLOBAL) - health
+    stack.resource_count_is(ALARM, len(expected))
+    regional_topic = stack.has_resource_properties("aws_sns_topic", {"name": f"sgcarstrends-{stage}-alarms"})
+    global_topic = stack.has_resource_properties(
+        "aws_sns_topic", {"name": f"sgcarstrends-{stage}-alarms-global", "provider": "aws.us_east_1"}
+    )
+    for name in sorted(expected):
+        topic_arn = "${" + (global_topic if name in GLOBAL else regional_topic) + ".arn}"
+        stack.has_resource_properties(
+            ALARM,
+            _alarm(
+                stage,
+                name,
+                alarm_actions=[topic_arn],
+                ok_actions=[topic_arn],
+                provider="aws.us_east_1" if name in GLOBAL else Match.absent(),
+                treat_missing_data="breaching" if name == "api-health-check-failed" else "notBreaching",
+            ),
         )
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_thresholds_come_from_the_stage(synth_output, stage):
+def test_thresholds_come_from_the_stage(template, stage):
+    stack = template(stage)
     thresholds = resolve_stage(stage).settings.alarms
-    alarms = _alarms(synth_output, stage)
-    assert alarms["api-lambda-error-rate-high"]["threshold"] == thresholds.lambda_error_rate_percent
-    assert alarms["api-lambda-throttles"]["threshold"] == thresholds.lambda_throttles
-    assert alarms["api-5xx-high"]["threshold"] == thresholds.api_5xx_count
-    assert alarms["api-latency-p95-high"]["threshold"] == thresholds.api_p95_latency_ms
-    assert alarms["api-latency-p95-high"]["extended_statistic"] == "p95"
-    assert alarms["web-cdn-5xx-rate-high"]["threshold"] == thresholds.cdn_5xx_rate_percent
-    assert all(alarm["evaluation_periods"] == thresholds.evaluation_periods for alarm in alarms.values())
+    for name, threshold in (
+        ("api-lambda-error-rate-high", thresholds.lambda_error_rate_percent),
+        ("api-lambda-throttles", thresholds.lambda_throttles),
+        ("api-5xx-high", thresholds.api_5xx_count),
+        ("web-cdn-5xx-rate-high", thresholds.cdn_5xx_rate_percent),
+    ):
+        stack.has_resource_properties(ALARM, _alarm(stage, name, threshold=threshold))
+    stack.has_resource_properties(
+        ALARM,
+        _alarm(
+            stage, "api-latency-p95-high", threshold=thresholds.api_p95_latency_ms, extended_statistic="p95"
+        ),
+    )
+    stack.all_resources_properties(ALARM, {"evaluation_periods": thresholds.evaluation_periods})
 
 
-def test_thresholds_differ_between_stages(synth_output):
-    rates = {
-        stage: _alarms(synth_output, stage)["api-lambda-error-rate-high"]["threshold"] for stage in STAGES
-    }
-    assert rates == {"prod": 2, "staging": 5, "dev": 10, "pr-123": 25}
+def test_thresholds_differ_between_stages(template):
+    rates = {"prod": 2, "staging": 5, "dev": 10, "pr-123": 25}
+    assert set(rates) == set(STAGES)
+    for stage, rate in rates.items():
+        template(stage).has_resource_properties(
+            ALARM, _alarm(stage, "api-lambda-error-rate-high", threshold=rate)
+        )
 
 
 @pytest.mark.parametrize("stage", STAGES)
 @pytest.mark.parametrize("label", ["api", "web"])
-def test_duration_alarm_is_a_share_of_the_functions_real_timeout(synth_output, stage, label):
-    stack = synth_output.stack(stage)
-    function = next(
-        f
-        for f in stack.resources("aws_lambda_function").values()
-        if f["function_name"] == f"sgcarstrends-{stage}-{label}"
+def test_duration_alarm_is_a_share_of_the_functions_real_timeout(template, stage, label):
+    stack = template(stage)
+    function_name = f"sgcarstrends-{stage}-{label}"
+    timeout, threshold = Capture(), Capture()
+    stack.has_resource_properties("aws_lambda_function", {"function_name": function_name, "timeout": timeout})
+    stack.has_resource_properties(
+        ALARM,
+        _alarm(
+            stage,
+            f"{label}-lambda-duration-near-timeout",
+            threshold=threshold,
+            extended_statistic="p99",
+            dimensions=Match.exact({"FunctionName": function_name}),
+        ),
     )
-    alarm = _alarms(synth_output, stage)[f"{label}-lambda-duration-near-timeout"]
     percent = resolve_stage(stage).settings.alarms.duration_near_timeout_percent
-    assert alarm["threshold"] == pytest.approx(function["timeout"] * 1000 * percent / 100)
-    assert (alarm["extended_statistic"], alarm["dimensions"]) == (
-        "p99",
-        {"FunctionName": function["function_name"]},
+    assert threshold.as_number() == pytest.approx(timeout.as_number() * 1000 * percent / 100)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_error_rate_is_metric_math_over_errors_and_invocations(template, stage):
+    template(stage).has_resource_properties(
+        ALARM,
+        _alarm(
+            stage,
+            "web-lambda-error-rate-high",
+            metric_query=Match.array_with(
+                [
+                    {
+                        "id": "result",
+                        "expression": "IF(invocations > 0, 100 * errors / invocations, 0)",
+                        "return_data": True,
+                    },
+                    {"id": "errors", "metric": {"metric_name": "Errors"}},
+                    {"id": "invocations", "metric": {"metric_name": "Invocations"}},
+                ],
+                any_order=True,
+            ),
+        ),
     )
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_error_rate_is_metric_math_over_errors_and_invocations(synth_output, stage):
-    queries = {q["id"]: q for q in _alarms(synth_output, stage)["web-lambda-error-rate-high"]["metric_query"]}
-    assert queries["result"]["expression"] == "IF(invocations > 0, 100 * errors / invocations, 0)"
-    assert queries["result"]["return_data"] is True
-    assert (queries["errors"]["metric"]["metric_name"], queries["invocations"]["metric"]["metric_name"]) == (
-        "Errors",
-        "Invocations",
+def test_cdn_alarm_reads_global_cloudfront_metrics(template, stage):
+    stack = template(stage)
+    distribution, _ = single(stack, "aws_cloudfront_distribution")
+    rate = {
+        "namespace": "AWS/CloudFront",
+        "metric_name": "5xxErrorRate",
+        "stat": "Average",
+        "dimensions": Match.exact({"DistributionId": "${" + distribution + ".id}", "Region": "Global"}),
+    }
+    stack.has_resource_properties(
+        ALARM,
+        _alarm(
+            stage,
+            "web-cdn-5xx-rate-high",
+            metric_query=Match.array_with([{"id": "error_rate", "metric": rate}]),
+        ),
     )
-
-
-@pytest.mark.parametrize("stage", STAGES)
-def test_cdn_alarm_reads_global_cloudfront_metrics(synth_output, stage):
-    queries = {q["id"]: q for q in _alarms(synth_output, stage)["web-cdn-5xx-rate-high"]["metric_query"]}
-    rate = queries["error_rate"]["metric"]
-    distribution = next(iter(synth_output.stack(stage).resources("aws_cloudfront_distribution")))
-    assert (rate["namespace"], rate["metric_name"], rate["stat"]) == (
-        "AWS/CloudFront",
-        "5xxErrorRate",
-        "Average",
-    )
-    assert rate["dimensions"] == {"DistributionId": "${" + distribution + ".id}", "Region": "Global"}
 
 
 @pytest.mark.parametrize("stage", [name for name in STAGES if resolve_stage(name).is_permanent])
-def test_https_health_check_on_the_api_domain(synth_output, stage):
-    stack = synth_output.stack(stage)
-    ((address, check),) = stack.resources("aws_route53_health_check").items()
-    assert (check["type"], check["port"], check["resource_path"], check["enable_sni"]) == (
-        "HTTPS",
-        443,
-        "/health",
-        True,
+def test_https_health_check_on_the_api_domain(template, stage):
+    stack = template(stage)
+    settings = resolve_stage(stage).settings
+    stack.resource_count_is("aws_route53_health_check", 1)
+    check = stack.has_resource_properties(
+        "aws_route53_health_check",
+        {
+            "type": "HTTPS",
+            "port": 443,
+            "resource_path": "/health",
+            "enable_sni": True,
+            "fqdn": resolve_stage(stage).api_domain,
+            "request_interval": settings.health_check_interval_seconds,
+        },
     )
-    assert check["fqdn"] == resolve_stage(stage).api_domain
-    alarm = _alarms(synth_output, stage)["api-health-check-failed"]
-    assert (alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
-        "AWS/Route53",
-        "HealthCheckStatus",
-        "Minimum",
+    stack.has_resource_properties(
+        ALARM,
+        _alarm(
+            stage,
+            "api-health-check-failed",
+            namespace="AWS/Route53",
+            metric_name="HealthCheckStatus",
+            statistic="Minimum",
+            dimensions=Match.exact({"HealthCheckId": "${" + check + ".id}"}),
+            comparison_operator="LessThanThreshold",
+            threshold=1,
+        ),
     )
-    assert alarm["dimensions"] == {"HealthCheckId": "${" + address + ".id}"}
-    assert (alarm["comparison_operator"], alarm["threshold"]) == ("LessThanThreshold", 1)
-    assert check["request_interval"] == resolve_stage(stage).settings.health_check_interval_seconds
 
 
-def test_fast_checks_on_prod_standard_ones_elsewhere_none_on_ephemeral_stages(synth_output):
-    intervals = {
-        stage: [
-            c["request_interval"]
-            for c in synth_output.stack(stage).resources("aws_route53_health_check").values()
-        ]
-        for stage in ("prod", "staging", "dev", "pr-123")
-    }
-    assert intervals == {"prod": [10], "staging": [30], "dev": [30], "pr-123": []}
-    assert "api-health-check-failed" not in _alarms(synth_output, "pr-123")
+def test_fast_checks_on_prod_standard_ones_elsewhere_none_on_ephemeral_stages(template):
+    for stage, interval in (("prod", 10), ("staging", 30), ("dev", 30)):
+        template(stage).resource_count_is("aws_route53_health_check", 1)
+        template(stage).has_resource_properties("aws_route53_health_check", {"request_interval": interval})
+    template("pr-123").resource_count_is("aws_route53_health_check", 0)
+    template("pr-123").resource_properties_count_is(ALARM, _alarm("pr-123", "api-health-check-failed"), 0)
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_topics_use_a_key_cloudwatch_may_use_and_prod_keeps_them(synth_output, stage):
-    stack = synth_output.stack(stage)
-    keys = stack.resources("aws_kms_key")
-    topics = _topics(synth_output, stage)
-    assert topics, f"{stage} has no alarm topics"
-    for _, topic in topics.values():
-        key_address = topic["kms_master_key_id"].removeprefix("${").removesuffix(".arn}")
-        assert key_address in keys, "topics use our key, not alias/aws/sns (CloudWatch cannot use that one)"
-        assert "cloudwatch.amazonaws.com" in keys[key_address]["policy"]
-        assert keys[key_address]["enable_key_rotation"] is True
-        assert topic.get("lifecycle", {}).get("prevent_destroy", False) is (stage == "prod")
-        assert keys[key_address].get("lifecycle", {}).get("prevent_destroy", False) is (stage == "prod")
+def test_topics_use_a_key_cloudwatch_may_use_and_prod_keeps_them(template, stage):
+    stack = template(stage)
+    protection = {"prevent_destroy": True} if stage == "prod" else Match.absent()
+    key_arn = Capture(Match.string_like_regexp(r"^\$\{aws_kms_key\.[^.]+\.arn\}$"))
+    stack.all_resources_properties("aws_sns_topic", {"kms_master_key_id": key_arn, "lifecycle": protection})
+    cloudwatch_keys = stack.find_resources(
+        "aws_kms_key",
+        {
+            "policy": Match.string_like_regexp(r"cloudwatch\.amazonaws\.com"),
+            "enable_key_rotation": True,
+            "lifecycle": protection,
+        },
+    )
+    while True:
+        key_address = key_arn.as_string().removeprefix("${").removesuffix(".arn}")
+        assert key_address in cloudwatch_keys, (
+            "topics use our key, not alias/aws/sns (CloudWatch cannot use that one)"
+        )
+        if not key_arn.next():
+            break
 
 
 def _lambda_metric(name, **kwargs):
@@ -187,14 +233,17 @@ def test_plain_metrics_build_only_the_alarms_asked_for(tmp_path):
         ),
         tmp_path,
     )
-    names = sorted(alarm["alarm_name"] for alarm in stack.resources("aws_cloudwatch_metric_alarm").values())
-    assert names == [
+    names = (
         "sgcarstrends-dev-api-lambda-duration-near-timeout",
         "sgcarstrends-dev-api-lambda-error-rate-high",
         "sgcarstrends-dev-api-lambda-throttles",
-    ]
-    assert [t["name"] for t in stack.resources("aws_sns_topic").values()] == ["sgcarstrends-dev-alarms"]
-    assert stack.resources("aws_route53_health_check") == {}
+    )
+    stack.resource_count_is(ALARM, len(names))
+    for name in names:
+        stack.has_resource_properties(ALARM, {"alarm_name": name})
+    stack.resource_count_is("aws_sns_topic", 1)
+    stack.has_resource_properties("aws_sns_topic", {"name": "sgcarstrends-dev-alarms"})
+    stack.resource_count_is("aws_route53_health_check", 0)
 
 
 def test_global_alarms_without_the_us_east_1_provider_are_refused():
@@ -227,24 +276,34 @@ def test_repeated_function_labels_are_refused():
         MonitoringProps(functions=(function, function))
 
 
-def test_memory_alarms_compare_peak_memory_with_each_functions_size(synth_output):
-    alarms = _alarms(synth_output, "prod")
+def test_memory_alarms_compare_peak_memory_with_each_functions_size(template):
     prod = resolve_stage("prod").settings
     for label, memory_mb in (("api", prod.api_memory_mb), ("web", prod.web_memory_mb)):
-        alarm = alarms[f"{label}-lambda-memory-high"]
-        assert (alarm["namespace"], alarm["metric_name"], alarm["statistic"]) == (
-            "sgcarstrends/Lambda",
-            f"sgcarstrends-prod-{label}",
-            "Maximum",
+        template("prod").has_resource_properties(
+            ALARM,
+            _alarm(
+                "prod",
+                f"{label}-lambda-memory-high",
+                namespace="sgcarstrends/Lambda",
+                metric_name=f"sgcarstrends-prod-{label}",
+                statistic="Maximum",
+                threshold=memory_mb * prod.alarms.lambda_memory_used_percent / 100,
+            ),
         )
-        assert alarm["threshold"] == memory_mb * prod.alarms.lambda_memory_used_percent / 100
 
 
-def test_web_slow_response_alarm_uses_the_stage_threshold(synth_output):
-    alarm = _alarms(synth_output, "prod")["web-latency-p95-high"]
-    assert (alarm["metric_name"], alarm["extended_statistic"]) == ("Duration", "p95")
-    assert alarm["dimensions"] == {"FunctionName": "sgcarstrends-prod-web"}
-    assert alarm["threshold"] == resolve_stage("prod").settings.alarms.web_p95_latency_ms
+def test_web_slow_response_alarm_uses_the_stage_threshold(template):
+    template("prod").has_resource_properties(
+        ALARM,
+        _alarm(
+            "prod",
+            "web-latency-p95-high",
+            metric_name="Duration",
+            extended_statistic="p95",
+            dimensions=Match.exact({"FunctionName": "sgcarstrends-prod-web"}),
+            threshold=resolve_stage("prod").settings.alarms.web_p95_latency_ms,
+        ),
+    )
 
 
 def test_a_memory_alarm_needs_the_functions_size():

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from harness import Match
 from modules.schedule.data_schedule import DataSchedule, DataScheduleProps
 from modules.schedule.qstash_schedule import RESOURCE_TYPE
 from stages import StageSettings, resolve_stage
@@ -14,40 +15,46 @@ STAGES = ("prod", "staging", "dev", "pr-123")
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_only_permanent_stages_have_the_schedule(synth_output, stage):
-    stack = synth_output.stack(stage)
-    schedules = stack.resources(RESOURCE_TYPE)
+def test_only_permanent_stages_have_the_schedule(template, stage):
+    stack = template(stage)
     permanent = resolve_stage(stage).is_permanent
-    assert len(schedules) == (1 if permanent else 0)
+    stack.resource_count_is(RESOURCE_TYPE, 1 if permanent else 0)
     assert ("upstash" in stack.config["terraform"]["required_providers"]) is permanent
-    urls = stack.resources("aws_lambda_function_url")
-    assert urls, "every stage has function URLs (the web server's at least)"
-    api_urls = [url for url in urls.values() if url["//"]["metadata"]["path"] == f"{stage}/api/function_url"]
+    assert stack.resources("aws_lambda_function_url"), (
+        "every stage has function URLs (the web server's at least)"
+    )
+    api_urls = [
+        address
+        for path, address in stack.construct_paths().items()
+        if path == f"{stage}/api/function_url" and address.startswith("aws_lambda_function_url.")
+    ]
     assert len(api_urls) == (1 if permanent else 0), "only the schedule needs the API function's URL"
 
 
 @pytest.mark.parametrize("stage", ("prod", "staging", "dev"))
-def test_schedule_calls_the_api_function_url_with_the_bearer_token(synth_output, stage):
-    stack = synth_output.stack(stage)
+def test_schedule_calls_the_api_function_url_with_the_bearer_token(template, stage):
+    stack = template(stage)
     _, schedule = single(stack, RESOURCE_TYPE)
     assert_matches_schema(schedule)
-    [(url_address, url)] = [
-        (address, body)
-        for address, body in stack.resources("aws_lambda_function_url").items()
-        if "api_lambda_function" in body["function_name"]
-    ]
-    assert url["authorization_type"] == "NONE"
-    assert schedule["destination"] == f"${{{url_address}.function_url}}workflows/trigger"
-    assert schedule["cron"] == "*/60 0-10 * * 1-5"
-    assert schedule["method"] == "POST" and schedule["retries"] == 3
-    assert schedule["forward_headers"] == {"Authorization": "Bearer ${var.SG_CARS_TRENDS_API_TOKEN}"}
+    api_url = {"function_name": Match.string_like_regexp("api_lambda_function")}
+    url_address, _ = single(stack, "aws_lambda_function_url", api_url)
+    stack.has_resource_properties("aws_lambda_function_url", {**api_url, "authorization_type": "NONE"})
+    stack.has_resource_properties(
+        RESOURCE_TYPE,
+        {
+            "destination": f"${{{url_address}.function_url}}workflows/trigger",
+            "cron": "*/60 0-10 * * 1-5",
+            "method": "POST",
+            "retries": 3,
+            "forward_headers": Match.exact({"Authorization": "Bearer ${var.SG_CARS_TRENDS_API_TOKEN}"}),
+        },
+    )
     assert "UPSTASH" not in json.dumps(stack.config["provider"]["upstash"])
-    [permission] = [
-        p
-        for p in stack.resources("aws_lambda_permission").values()
-        if p["action"] == "lambda:InvokeFunctionUrl"
-    ]
-    assert permission["principal"] == "*" and permission["function_url_auth_type"] == "NONE"
+    stack.resource_properties_count_is("aws_lambda_permission", {"action": "lambda:InvokeFunctionUrl"}, 1)
+    stack.has_resource_properties(
+        "aws_lambda_permission",
+        {"action": "lambda:InvokeFunctionUrl", "principal": "*", "function_url_auth_type": "NONE"},
+    )
 
 
 def test_an_ephemeral_stage_is_refused(tmp_path):

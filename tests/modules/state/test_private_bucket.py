@@ -2,12 +2,16 @@
 
 import pytest
 
+from harness import Match
+
 BLOCKS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 
 
-def _for_bucket(stack, resource_type, bucket_address):
+def _has_one_for_bucket(template, resource_type, bucket_address, properties):
+    """Exactly one `resource_type` belongs to the bucket, and it matches `properties`."""
     reference = "${" + bucket_address + ".id}"
-    return [body for body in stack.resources(resource_type).values() if body["bucket"] == reference]
+    template.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
+    template.has_resource_properties(resource_type, {"bucket": reference, **properties})
 
 
 @pytest.mark.parametrize(
@@ -20,14 +24,23 @@ def _for_bucket(stack, resource_type, bucket_address):
         ("pr-123", "AES256"),
     ],
 )
-def test_every_bucket_is_private(synth_output, stack_name, algorithm):
-    stack = synth_output.stack(stack_name)
+def test_every_bucket_is_private(template, stack_name, algorithm):
+    stack = template(stack_name)
     buckets = stack.resources("aws_s3_bucket")
     assert buckets, f"{stack_name} has no bucket"
     for address in buckets:
-        (versioning,) = _for_bucket(stack, "aws_s3_bucket_versioning", address)
-        assert versioning["versioning_configuration"] == {"status": "Enabled"}
-        (encryption,) = _for_bucket(stack, "aws_s3_bucket_server_side_encryption_configuration", address)
-        assert encryption["rule"][0]["apply_server_side_encryption_by_default"]["sse_algorithm"] == algorithm
-        (block,) = _for_bucket(stack, "aws_s3_bucket_public_access_block", address)
-        assert all(block[key] is True for key in BLOCKS)
+        _has_one_for_bucket(
+            stack,
+            "aws_s3_bucket_versioning",
+            address,
+            {"versioning_configuration": Match.exact({"status": "Enabled"})},
+        )
+        _has_one_for_bucket(
+            stack,
+            "aws_s3_bucket_server_side_encryption_configuration",
+            address,
+            {"rule": [{"apply_server_side_encryption_by_default": {"sse_algorithm": algorithm}}]},
+        )
+        _has_one_for_bucket(
+            stack, "aws_s3_bucket_public_access_block", address, {key: True for key in BLOCKS}
+        )
