@@ -68,6 +68,7 @@ def test_keeping_two_builds_prunes_only_the_third_oldest(bucket, tmp_path):
         publish(s3, target, output)
     plan = plan_publish(s3, outputs[2], target, keep_builds=2)
     assert plan.pruned_builds == ("build-a",)
+    assert plan.prune_keys, "pruning build-a deletes no objects"
     assert all("-a" in k or "build-a" in k for k in plan.prune_keys)
 
 

@@ -45,6 +45,7 @@ def outputs(refs: dict[str, str]) -> dict[str, dict]:
 
 def assert_nothing_leaks(secrets: dict[str, str], *texts: str) -> None:
     assert texts[0], "nothing was rendered"
+    assert secrets, "no secrets to look for"
     for text in texts:
         for name, secret in secrets.items():
             assert secret not in text, f"{name} leaked"
@@ -101,6 +102,7 @@ def output_plan(terraform_binary, tmp_path_factory):
 def test_plan_review_never_prints_secrets_inside_outputs(output_plan, tmp_path, capsys):
     plan_file, secrets = output_plan
     plan_text = plan_file.read_text()
+    assert secrets, "the plan fixture planted no secrets"
     assert all(secret in plan_text for secret in secrets.values())  # the plan itself holds them
     comment, saved = tmp_path / "comment.md", tmp_path / "review.json"
     assert main(["--plan", str(plan_file), "--output", str(comment), "--save-json", str(saved)]) == 0

@@ -62,6 +62,7 @@ def test_protected_stage_flags_destructive_changes_and_dev_does_not(real_plan):
 @pytest.mark.terraform
 def test_no_sensitive_value_anywhere_in_the_model_or_comment(real_plan):
     reviewed = _review(real_plan)
+    assert real_plan.canaries, "the real plan fixture planted no canaries"
     assert set(real_plan.canaries) <= reviewed.known_secrets
     text = render_comment([reviewed.review], reviewed.known_secrets)
     model = repr(reviewed.review)

@@ -111,6 +111,7 @@ def test_bad_inputs_are_refused(synth_output, tmp_path):
 def test_replacement_catalogue_names_real_attributes():
     # A typo here would silently turn a replacement into an "update":
     # every entry must be a plain attribute name.
+    assert FORCES_REPLACEMENT, "the replacement catalogue is empty"
     for resource_type, attributes in FORCES_REPLACEMENT.items():
         assert resource_type.startswith(("aws_", "cloudflare_")) and attributes
         assert all(attribute.isidentifier() and attribute.islower() for attribute in attributes)

@@ -68,6 +68,7 @@ def test_uncatalogued_name_suffix_is_refused_with_a_hint():
 
 
 def test_every_catalogued_name_fits_for_permanent_stages():
+    assert PERMANENT_STAGES and naming.catalogue(), "no permanent stages or no catalogued names"
     for stage in PERMANENT_STAGES.values():
         for derived in naming.catalogue():
             assert len(derived.render(stage.prefix)) <= derived.max_length

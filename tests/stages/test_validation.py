@@ -96,6 +96,7 @@ def test_any_name_is_either_refused_clearly_or_valid_unique_and_in_limits(name):
         assert error.rule.startswith("stage-name/") and error.value == name
         return
     assert not set(stage.hostnames) & ALL_PERMANENT_HOSTNAMES
+    assert stage.hostnames and naming.catalogue(), f"{name}: no hostnames or no catalogued names"
     for hostname in stage.hostnames:
         assert all(1 <= len(label) <= 63 for label in hostname.split("."))
     for derived in naming.catalogue():

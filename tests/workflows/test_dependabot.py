@@ -42,6 +42,7 @@ def test_the_schema_check_catches_a_bad_config(tmp_path):
 
 def test_every_lock_has_a_weekly_grouped_update_with_a_cooldown():
     updates = {update["package-ecosystem"]: update for update in _updates()}
+    assert updates, "dependabot.yml lists no updates"
     assert set(updates) == set(LOCKS)
     for ecosystem, update in updates.items():
         assert update["schedule"]["interval"] == "weekly", ecosystem
@@ -50,6 +51,7 @@ def test_every_lock_has_a_weekly_grouped_update_with_a_cooldown():
 
 
 def test_each_ecosystem_points_at_the_directory_of_its_lock():
+    assert _updates(), "dependabot.yml lists no updates"
     for update in _updates():
         lock = REPO_ROOT / update["directory"].lstrip("/") / LOCKS[update["package-ecosystem"]]
         assert lock.is_file(), f"{update['package-ecosystem']}: no {lock.relative_to(REPO_ROOT)}"

@@ -83,7 +83,11 @@ def test_deploys_pass_the_release_through_and_dispatch_only_from_main(workflow, 
 
 
 def test_pull_request_previews_are_infrastructure_only_and_app_previews_carry_the_release():
-    for job_id, job in stage_calls(WORKFLOWS["preview.yml"]):
+    calls = dict(stage_calls(WORKFLOWS["preview.yml"]))
+    assert "app-deploy" in calls and len(calls) > 1, (
+        f"preview.yml calls the stage workflow from {sorted(calls)}"
+    )
+    for job_id, job in calls.items():
         if job_id == "app-deploy":
             assert job["with"]["app-release"] == "${{ needs.app-request.outputs.app-release }}"
         else:

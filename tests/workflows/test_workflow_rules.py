@@ -32,8 +32,10 @@ def test_no_expression_expands_inside_a_run_script():
 
 
 def test_secrets_only_on_the_steps_that_need_them():
+    assert WORKFLOWS, "no workflows found"
     for name, workflow in WORKFLOWS.items():
         assert "secrets." not in str(workflow.get("env", {})), f"{name}: workflow-level env holds secrets"
+        assert workflow["jobs"], f"{name} has no jobs"
         for job_id, job in workflow["jobs"].items():
             assert "secrets." not in str(job.get("env", {})), f"{name}:{job_id}: job-level env holds secrets"
             assert job.get("secrets") != "inherit", f"{name}:{job_id}: secrets: inherit passes every secret"
@@ -52,8 +54,10 @@ def test_secrets_only_on_the_steps_that_need_them():
 
 
 def test_permissions_are_empty_by_default_and_granted_per_job():
+    assert WORKFLOWS, "no workflows found"
     for name, workflow in WORKFLOWS.items():
         assert workflow.get("permissions") == {}, f"{name}: top-level permissions must be {{}}"
+        assert workflow["jobs"], f"{name} has no jobs"
         for job_id, job in workflow["jobs"].items():
             assert "permissions" in job, f"{name}:{job_id} has no permissions block"
             assert "write-all" not in str(job["permissions"])
@@ -140,14 +144,20 @@ def test_every_required_terraform_variable_is_supplied(synth_output, workflow):
                 assert name in supplied, (
                     f"stack {stack} needs variable {name}: add TF_VAR_{name} to {workflow.name}"
                 )
+    assert declared, "no stack declares a variable"
     assert supplied <= declared, f"workflow sets variables no stack declares: {sorted(supplied - declared)}"
     assert "CLOUDFLARE_API_TOKEN" in env
 
 
 def test_secret_env_names_match_secret_names():
-    for key, value in _terraform_step()["env"].items():
-        if key.startswith("TF_VAR_") and key != "TF_VAR_cloudflare_zone_id":
-            assert value == "${{{{ secrets.{} }}}}".format(key.removeprefix("TF_VAR_"))
+    secret_variables = {
+        key: value
+        for key, value in _terraform_step()["env"].items()
+        if key.startswith("TF_VAR_") and key != "TF_VAR_cloudflare_zone_id"
+    }
+    assert secret_variables, "the Terraform step passes no TF_VAR_ secrets"
+    for key, value in secret_variables.items():
+        assert value == "${{{{ secrets.{} }}}}".format(key.removeprefix("TF_VAR_"))
 
 
 def test_drift_runs_nightly_on_the_permanent_stages_without_application_secrets():

@@ -99,6 +99,7 @@ def _plan_step():
 
 def test_plan_gets_a_placeholder_for_every_secret():
     env = _plan_step()["env"]
+    assert SECRET_NAMES, "the app contract names no secrets"
     for name in SECRET_NAMES:
         value = env[f"TF_VAR_{name}"]
         assert value and "${{" not in value and "secrets." not in value, f"TF_VAR_{name}: {value!r}"
@@ -136,6 +137,7 @@ def _app_secret_variables(step: dict) -> list[str]:
 def test_the_workflows_secret_lists_are_the_app_contract():
     """Deploy and plan hand Terraform exactly the contract's secrets: none missing, none stale."""
     deploy = _terraform_step(REUSABLE, "Terraform ${{ inputs.command }}")
+    assert SECRET_NAMES, "the app contract names no secrets"
     for step in (deploy, _plan_step()):
         names = _app_secret_variables(step)
         assert sorted(names) == sorted(SECRET_NAMES), (

@@ -104,6 +104,7 @@ def test_external_services_come_from_variable_names_and_values_are_never_shown()
     assert {"ext:postgres", "ext:discord", "ext:gemini"} <= ids
     # a literal URL naming the stage's own hostname is a call to it:
     assert architecture.flows[("api/lambda", "host:api")] == ["API_URL"]
+    assert secrets, "no canaries to look for"
     for text in (to_mermaid(architecture.to_diagram()), to_dot(architecture.to_diagram())):
         for name, secret in secrets.items():
             assert secret not in text, f"{name} leaked"
