@@ -11,6 +11,7 @@ output directory in CDKTF_OUTDIR, which is honoured.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from modules.app.output_dir import check_replaceable, target_outdir
@@ -52,6 +53,11 @@ def run(argv: list[str] | None = None, prog: str = "python main.py") -> int:
         )
         return EXIT_OK
     # Prepared and imported after validation: loading jsii costs seconds, a bad name should not.
+    # A web build's bundles are zipped meanwhile, on worker threads.
+    from modules.compute.lambda_artifact import WEB_ARTIFACT_VARIABLE
+    from modules.web.web_artifact import package_build_ahead
+
+    package_build_ahead(os.environ.get(WEB_ARTIFACT_VARIABLE) or None)
     from modules.app.runtime import prepare
 
     prepare()

@@ -15,6 +15,11 @@ run, and an unchanged build costs one `stat` per file:
 
 The cache directory is `SGCT_PACKAGE_CACHE`, default `.cache/lambda-zips/` in
 the repository; deleting it is always safe.
+
+`package_ahead` starts the zipping on worker threads before jsii loads (zlib
+releases the GIL, so a cold build's zips and the seconds jsii takes to start
+overlap); `packaged_zip` then finds the zip done, or waits for the one in
+flight, never zips a directory twice.
 """
 
 from __future__ import annotations
@@ -22,14 +27,18 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 FIXED_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CACHE_VARIABLE = "SGCT_PACKAGE_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / "lambda-zips"
 _packaged: dict[Path, Path] = {}
+_in_flight: dict[Path, threading.Lock] = {}
+_in_flight_guard = threading.Lock()
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -94,26 +103,48 @@ def _zip(files: list[tuple[str, Path]], target: Path) -> None:
             archive.writestr(info, path.read_bytes())
 
 
+def _lock_for(code: Path) -> threading.Lock:
+    with _in_flight_guard:
+        return _in_flight.setdefault(code, threading.Lock())
+
+
 def packaged_zip(code: Path, cache: Path | None = None) -> Path:
     """A `.zip` for `code`: the file itself, or the cached deterministic archive of the directory."""
     code = code.resolve()
     if code.suffix == ".zip":
         return code
-    if code in _packaged and _packaged[code].is_file():
-        return _packaged[code]
-    cache = cache or cache_dir()
-    files = _files(code)
-    by_stat = cache / "stat" / stat_fingerprint(code, files)
-    digest = by_stat.read_text().strip() if by_stat.is_file() else None
-    target = cache / "zips" / f"{digest}.zip" if digest else None
-    if target is None or not target.is_file():
-        digest = content_hash(files)
-        target = cache / "zips" / f"{digest}.zip"
-        if not target.is_file():
-            _write_atomically(target, lambda path: _zip(files, path))
-        _write_atomically(by_stat, lambda path: path.write_text(digest + "\n"))
-    _packaged[code] = target
-    return target
+    with _lock_for(code):
+        if code in _packaged and _packaged[code].is_file():
+            return _packaged[code]
+        cache = cache or cache_dir()
+        files = _files(code)
+        by_stat = cache / "stat" / stat_fingerprint(code, files)
+        digest = by_stat.read_text().strip() if by_stat.is_file() else None
+        target = cache / "zips" / f"{digest}.zip" if digest else None
+        if target is None or not target.is_file():
+            digest = content_hash(files)
+            target = cache / "zips" / f"{digest}.zip"
+            if not target.is_file():
+                _write_atomically(target, lambda path: _zip(files, path))
+            _write_atomically(by_stat, lambda path: path.write_text(digest + "\n"))
+        _packaged[code] = target
+        return target
 
 
-__all__ = ["CACHE_VARIABLE", "cache_dir", "packaged_zip"]
+def package_ahead(codes: Iterable[Path], cache: Path | None = None) -> None:
+    """Start zipping `codes` on worker threads; a later `packaged_zip` of one waits for it.
+
+    A failure here is dropped: the construct's own `packaged_zip` call meets it
+    again and reports it where it belongs. The workers are joined at exit, so a
+    zip is never left half-written.
+    """
+    directories = [code for code in codes if code.suffix != ".zip"]
+    if not directories:
+        return
+    executor = ThreadPoolExecutor(max_workers=min(len(directories), os.cpu_count() or 1))
+    for code in directories:
+        executor.submit(packaged_zip, code, cache)
+    executor.shutdown(wait=False)
+
+
+__all__ = ["CACHE_VARIABLE", "cache_dir", "package_ahead", "packaged_zip"]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builds.archive import is_archive
+from builds.errors import BuildInputError
 from builds.opennext import load_output
+from modules.compute.lambda_package import package_ahead
 from modules.web.hosting import WebHosting, hosting_from_build
 
 
@@ -20,3 +23,20 @@ def web_hosting_from_environ(artifact: str | None) -> WebHosting:
     if artifact is None:
         return WebHosting()
     return hosting_from_build(load_output(Path(artifact).expanduser()))
+
+
+def package_build_ahead(artifact: str | None) -> None:
+    """Start zipping a build directory's function bundles before jsii loads (see `package_ahead`).
+
+    Archives are left to synthesis (it extracts them first); so is an unusable
+    build, which synthesis reports with its file and field.
+    """
+    if artifact is None or is_archive(Path(artifact)):
+        return
+    try:
+        output = load_output(Path(artifact).expanduser())
+    except BuildInputError:
+        return
+    bundles = [origin.bundle for origin in (*output.server_functions, output.image_optimizer)]
+    extras = (output.warmer, output.initialization, output.revalidation)
+    package_ahead([*bundles, *(extra.bundle for extra in extras if extra is not None)])

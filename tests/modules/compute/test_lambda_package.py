@@ -69,3 +69,20 @@ def test_a_changed_file_is_never_served_from_the_cache(tmp_path):
 def test_cache_dir_follows_the_environment(tmp_path):
     assert lambda_package.cache_dir({"SGCT_PACKAGE_CACHE": str(tmp_path)}) == tmp_path.resolve()
     assert lambda_package.cache_dir({}) == lambda_package.DEFAULT_CACHE
+
+
+def test_zips_started_ahead_are_waited_for_and_never_made_twice(tmp_path, monkeypatch):
+    codes = [tmp_path / name for name in ("server", "image", "warmer")]
+    for code in codes:
+        _write_code(code, body=f"export const handler = async () => '{code.name}';\n")
+    made = []
+    real_zip = lambda_package._zip
+    monkeypatch.setattr(
+        lambda_package, "_zip", lambda files, target: made.append(target) or real_zip(files, target)
+    )
+    cache = tmp_path / "cache"
+    lambda_package.package_ahead([*codes, tmp_path / "ready.zip"], cache)
+    zips = [packaged_zip(code, cache) for code in codes]
+    assert len(made) == len(codes) == len(set(zips)), "each directory zipped exactly once"
+    with zipfile.ZipFile(zips[0]) as archive:
+        assert archive.read("apps/api/index.mjs") == b"export const handler = async () => 'server';\n"
