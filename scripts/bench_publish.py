@@ -6,6 +6,12 @@ One run measures, against the same server:
   2. a publish with 1% of the files changed, sequential vs parallel;
   3. an unchanged publish (listing + comparison, nothing uploaded; target <= 2 s).
 
+Each first publish also prints the CPU the client (this process) and the server
+used. moto answers from one Python process (one core at most), so the
+server's CPU time is a floor under the parallel time and caps the ratio here
+(on 2 cores: about 2.5-3x); against S3 itself each request waits tens of
+milliseconds of network, which is what the workers overlap.
+
     .venv/bin/python scripts/bench_publish.py [--files 2000] [--workers 16]
 """
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import tempfile
 import time
@@ -38,12 +45,21 @@ FAKE_KEYS = {
 EXTRA_FILES = 5  # BUILD_ID, build manifest, two public files, one cache entry
 
 
-def publish(s3, output, bucket: str, workers: int) -> tuple[float, int]:
-    started = time.perf_counter()
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of process `pid` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def publish(s3, output, bucket: str, workers: int, server_pid: int) -> tuple[float, int, str]:
+    started, client, server = time.perf_counter(), time.process_time(), cpu_seconds(server_pid)
     plan = plan_publish(s3, output, PublishTarget("bench", bucket, None))
     with redirect_stderr(io.StringIO()):  # keep the progress bar out of the report
         execute(s3, None, plan, workers=workers)
-    return time.perf_counter() - started, len(plan.uploads)
+    wall = time.perf_counter() - started
+    client, server = time.process_time() - client, cpu_seconds(server_pid) - server
+    busy = f"cpu client {client:.1f} s + server {server:.1f} s = {(client + server) / wall:.1f} cores busy"
+    return wall, len(plan.uploads), busy
 
 
 def change_files(root: Path, count: int) -> None:
@@ -76,22 +92,25 @@ def main() -> int:
             for path in (root / "assets" / "_next" / "static" / "chunks").glob("*.js"):
                 path.write_text(path.read_text() * 40)  # ~2 KB, a typical small chunk
             output = load_output(root)
-            print(f"{args.files} files, moto on {server.endpoint_url}, {args.workers} workers")
-            seq, count = publish(s3, output, "sequential", 1)
-            par, _ = publish(s3, output, "parallel", args.workers)
+            print(
+                f"{args.files} files, moto on {server.endpoint_url}, {args.workers} workers, "
+                f"{os.cpu_count()} cores"
+            )
+            seq, count, seq_busy = publish(s3, output, "sequential", 1, server.pid)
+            par, _, par_busy = publish(s3, output, "parallel", args.workers, server.pid)
             print(
                 f"first publish ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
-                f"ratio {seq / par:.1f}x"
+                f"ratio {seq / par:.1f}x\n  sequential: {seq_busy}\n  parallel:   {par_busy}"
             )
             change_files(root, args.files // 100)
             output = load_output(root)
-            seq, count = publish(s3, output, "sequential", 1)
-            par, _ = publish(s3, output, "parallel", args.workers)
+            seq, count, _ = publish(s3, output, "sequential", 1, server.pid)
+            par, _, _ = publish(s3, output, "parallel", args.workers, server.pid)
             print(
                 f"1% changed ({count} uploads): sequential {seq:.2f} s, parallel {par:.2f} s, "
                 f"ratio {seq / par:.1f}x"
             )
-            unchanged, count = publish(s3, output, "parallel", args.workers)
+            unchanged, count, _ = publish(s3, output, "parallel", args.workers, server.pid)
             print(f"unchanged publish ({count} uploads): {unchanged:.2f} s")
         finally:
             server.stop()
