@@ -9,10 +9,10 @@ real bundle in Node (`harness.node_lambda.invoke`) with the environment
 Terraform gave it, and records what it served so a test can assert that the
 call arrived and what it carried.
 
-- `FunctionUrlServer`: HTTPS with a throwaway self-signed certificate (the
+- `function_url_server`: HTTPS with a throwaway self-signed certificate (the
   caller trusts it through `NODE_EXTRA_CA_CERTS`); each request becomes a
   function-URL event.
-- `InvokeServer`: the Lambda `Invoke` API (`AWS_ENDPOINT_URL_LAMBDA` points the
+- `invoke_server`: the Lambda `Invoke` API (`AWS_ENDPOINT_URL_LAMBDA` points the
   caller's SDK at it) for the functions it is given, by `name:qualifier`; a
   name it was not given gets Lambda's own 404, so a wrong name fails the test.
 """
