@@ -32,6 +32,7 @@ PROTECTED_TYPES: frozenset[str] = frozenset(
         "aws_api_gateway_domain_name",
         # edge, names and certificates
         "aws_cloudfront_distribution",
+        "aws_wafv2_web_acl",
         "aws_acm_certificate",
         "aws_route53_zone",
         "aws_route53_record",

@@ -10,6 +10,7 @@ from modules.app.protection import (
     PREVENT_DESTROY_TYPES,
     exempt_from_protection,
 )
+from policies.inputs.resource_types import PROTECTED_TYPES
 from stages import resolve_stage
 from tests.modules.synth import single, synth_scenarios
 
@@ -89,3 +90,9 @@ def test_an_exemption_needs_a_reason(tmp_path):
 
 def test_force_destroyable_types_are_stateful_types():
     assert FORCE_DESTROY_TYPES and FORCE_DESTROY_TYPES <= PREVENT_DESTROY_TYPES
+
+
+def test_every_type_the_aspect_protects_is_guarded_by_the_policies():
+    # SGCT001/SGCT002 check PROTECTED_TYPES (a superset: it also names types no stack creates yet);
+    # a type protected here but missing there would have its prod destroys go unflagged on plans.
+    assert PREVENT_DESTROY_TYPES <= PROTECTED_TYPES, sorted(PREVENT_DESTROY_TYPES - PROTECTED_TYPES)
