@@ -23,18 +23,16 @@ import datetime
 import ipaddress
 import json
 import ssl
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from harness.loopback import LOOPBACK, loopback_server
 from harness.node_lambda import function_url_event, invoke
-
-LOOPBACK = "127.0.0.1"
 
 
 @dataclass(frozen=True)
@@ -63,19 +61,6 @@ class StandIn:
 
     url: str
     calls: list[ServedCall]
-
-
-@contextmanager
-def _serve(server: ThreadingHTTPServer, scheme: str, calls: list[ServedCall]) -> Iterator[StandIn]:
-    """Serve on a background thread until the block ends."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield StandIn(f"{scheme}://{LOOPBACK}:{server.server_address[1]}", calls)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def _handler_class(respond: Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]) -> type:
@@ -160,12 +145,10 @@ def function_url_server(
         body = answer.get("body") or ""
         return answer["statusCode"], dict(answer.get("headers") or {}), body.encode()
 
-    server = ThreadingHTTPServer((LOOPBACK, 0), _handler_class(respond))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    with _serve(server, "https", calls) as stand_in:
-        yield stand_in
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(*certificate)
+    with loopback_server(_handler_class(respond), tls) as url:
+        yield StandIn(url, calls)
 
 
 @contextmanager
@@ -191,5 +174,5 @@ def invoke_server(functions: Mapping[str, DeployedHandler], node: str | None = N
         calls.append(ServedCall(target, request.command, headers, payload, answer))
         return 200, {"content-type": "application/json"}, json.dumps(answer).encode()
 
-    with _serve(ThreadingHTTPServer((LOOPBACK, 0), _handler_class(respond)), "http", calls) as stand_in:
-        yield stand_in
+    with loopback_server(_handler_class(respond)) as url:
+        yield StandIn(url, calls)

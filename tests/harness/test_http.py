@@ -1,11 +1,11 @@
 """http_get_with_retry against a real server on 127.0.0.1 that fails N times first."""
 
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from harness.http import HttpCheckError, http_get_with_retry
+from harness.loopback import loopback_server
 
 
 class _Flaky(BaseHTTPRequestHandler):
@@ -30,24 +30,20 @@ class _Flaky(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def flaky_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     _Flaky.calls = 0
-    yield server, f"http://127.0.0.1:{server.server_address[1]}/health"
-    server.shutdown()
-    server.server_close()
+    with loopback_server(_Flaky) as url:
+        yield f"{url}/health"
 
 
 def test_succeeds_after_failures(flaky_server):
-    _, url = flaky_server
+    url = flaky_server
     _Flaky.failures_left = 2
     response = http_get_with_retry(url, 200, expected_body_contains='"ok"', retries=3, sleep_seconds=0.01)
     assert (response.status, _Flaky.calls) == (200, 3)
 
 
 def test_gives_up_after_bounded_retries_and_reports_each_attempt(flaky_server):
-    _, url = flaky_server
+    url = flaky_server
     _Flaky.failures_left = 10
     with pytest.raises(HttpCheckError) as error:
         http_get_with_retry(url, 200, retries=2, sleep_seconds=0.01)
@@ -56,7 +52,7 @@ def test_gives_up_after_bounded_retries_and_reports_each_attempt(flaky_server):
 
 
 def test_body_and_predicate_must_hold(flaky_server):
-    _, url = flaky_server
+    url = flaky_server
     _Flaky.failures_left = 0
     with pytest.raises(HttpCheckError, match="body lacks 'healthy'"):
         http_get_with_retry(url, expected_body_contains="healthy", retries=0)

@@ -1,11 +1,11 @@
 """`GitHubPullRequests` against a loopback HTTP server that answers like the GitHub REST API."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from harness.loopback import loopback_server
 from operations.pull_requests import GitHubPullRequests, PullRequestLookupError, PullRequestsInRepositories
 from stages.errors import SgctError
 
@@ -34,10 +34,8 @@ def github():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", seen
-    server.shutdown()
+    with loopback_server(Handler) as url:
+        yield url, seen
 
 
 def test_closed_and_open_pull_requests(github):

@@ -1,10 +1,11 @@
 """The smoke check against loopback HTTP servers; a failing one rolls the aliases back on moto."""
 
+import contextlib
 import http.server
-import threading
 
 import pytest
 
+from harness.loopback import loopback_server
 from operations.errors import OperationError, OperationInputError
 from operations.smoke import SmokeCheck, run_smoke, smoke_or_rollback, stage_urls
 from stages import resolve_stage
@@ -16,29 +17,23 @@ API = "sgcarstrends-dev-api"
 @pytest.fixture
 def server():
     """`server(status)`: a loopback HTTP server answering every GET with `status`; its base URL."""
-    started = []
+    with contextlib.ExitStack() as servers:
 
-    def start(status: int) -> str:
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = b'{"status":"ok"}' if status == 200 else b"upstream failed"
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+        def start(status: int) -> str:
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    body = b'{"status":"ok"}' if status == 200 else b"upstream failed"
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
 
-            def log_message(self, *args):
-                pass
+                def log_message(self, *args):
+                    pass
 
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        started.append(httpd)
-        return f"http://127.0.0.1:{httpd.server_address[1]}"
+            return servers.enter_context(loopback_server(Handler))
 
-    yield start
-    for httpd in started:
-        httpd.shutdown()
-        httpd.server_close()
+        yield start
 
 
 def _no_sleep(_seconds):

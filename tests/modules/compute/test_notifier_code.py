@@ -7,10 +7,10 @@ so the test asserts the exact JSON the function posts.
 import http.server
 import json
 import subprocess
-import threading
 
 import pytest
 
+from harness.loopback import loopback_server
 from modules.compute.lambda_artifact import NOTIFIER_DIR
 from tests.modules.synth import find_node
 
@@ -48,11 +48,8 @@ def webhook():
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{WEBHOOK_PATH}", received, answer
-    server.shutdown()
-    server.server_close()
+    with loopback_server(Handler) as url:
+        yield f"{url}{WEBHOOK_PATH}", received, answer
 
 
 def _invoke(event: dict, webhook_url: str | None) -> subprocess.CompletedProcess:
