@@ -27,15 +27,14 @@ sys.path.insert(0, str(REPO_ROOT))
 from builds.app_build import build_app  # noqa: E402
 from builds.opennext import load_output  # noqa: E402
 from modules.compute import lambda_package  # noqa: E402
+from modules.web.hosting import hosting_from_build  # noqa: E402
 
 
-def bundles(build: Path) -> list[Path]:
-    output = load_output(build)
-    extras = [b.bundle for b in (output.warmer, output.initialization, output.revalidation) if b]
-    return [output.default.bundle, output.image_optimizer.bundle, *extras]
+def bundles(build: Path) -> tuple[Path, ...]:
+    return hosting_from_build(load_output(build)).code_paths
 
 
-def time_zipping(paths: list[Path], cache: Path) -> float:
+def time_zipping(paths: tuple[Path, ...], cache: Path) -> float:
     lambda_package._packaged.clear()
     started = time.perf_counter()
     for path in paths:

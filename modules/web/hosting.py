@@ -75,6 +75,12 @@ class WebHosting:
     def has_build(self) -> bool:
         return self.server.code_path is not None
 
+    @property
+    def code_paths(self) -> tuple[Path, ...]:
+        """The build's function directories (each becomes one zip); () in infrastructure-only mode."""
+        bundles = (self.server, self.image, self.revalidation, self.warmer, self.initialization)
+        return tuple(Path(bundle.code_path) for bundle in bundles if bundle.code_path is not None)
+
 
 def _check_supported(origin: FunctionOrigin, manifest: Path) -> None:
     for attribute, allowed in SUPPORTED.items():

@@ -34,9 +34,7 @@ def package_build_ahead(artifact: str | None) -> None:
     if artifact is None or is_archive(Path(artifact)):
         return
     try:
-        output = load_output(Path(artifact).expanduser())
+        hosting = web_hosting_from_environ(artifact)
     except BuildInputError:
         return
-    bundles = [origin.bundle for origin in (*output.server_functions, output.image_optimizer)]
-    extras = (output.warmer, output.initialization, output.revalidation)
-    package_ahead([*bundles, *(extra.bundle for extra in extras if extra is not None)])
+    package_ahead(hosting.code_paths)
