@@ -48,13 +48,18 @@ def _references(body: dict) -> set[str]:
     return found
 
 
-def local_exclusions(config: dict) -> dict[str, str]:
-    """`{address: reason}` for every resource a loopback apply must leave out."""
-    bodies = {
+def _resource_bodies(config: dict) -> dict[str, dict]:
+    """`{address: body}` for every managed resource of a synthesized config."""
+    return {
         f"{type_name}.{name}": body
         for type_name, by_name in config.get("resource", {}).items()
         for name, body in by_name.items()
     }
+
+
+def local_exclusions(config: dict) -> dict[str, str]:
+    """`{address: reason}` for every resource a loopback apply must leave out."""
+    bodies = _resource_bodies(config)
     excluded = {
         address: LOCALLY_UNSUPPORTED[address.split(".")[0]]
         for address in bodies
@@ -78,10 +83,7 @@ def target_arguments(config: dict) -> list[str]:
     excluded = local_exclusions(config)
     if not excluded:
         return []
-    addresses = sorted(
-        f"{type_name}.{name}" for type_name, by_name in config.get("resource", {}).items() for name in by_name
-    )
-    return [f"-target={address}" for address in addresses if address not in excluded]
+    return [f"-target={address}" for address in sorted(_resource_bodies(config)) if address not in excluded]
 
 
 def subset_target_arguments(config: dict, addresses: list[str]) -> list[str]:
@@ -93,11 +95,7 @@ def subset_target_arguments(config: dict, addresses: list[str]) -> list[str]:
     what the apply created. For tests that need a few resources applied, not the
     whole stage (a drift check on one function).
     """
-    bodies = {
-        f"{type_name}.{name}": body
-        for type_name, by_name in config.get("resource", {}).items()
-        for name, body in by_name.items()
-    }
+    bodies = _resource_bodies(config)
     unknown = sorted(set(addresses) - set(bodies))
     if unknown:
         raise ValueError(f"not resources of this stack: {unknown}")

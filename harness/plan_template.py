@@ -200,7 +200,7 @@ class PlanTemplate:
         from an emulator rather than from the configuration (e.g. moto's JSON formatting). An
         update whose changed attributes are all allowed passes; anything else still fails.
         """
-        allowed = dict(allowed or {})
+        allowed = allowed or {}
         lines = []
         for change in self.changes().values():
             actions = change["change"]["actions"]
