@@ -217,8 +217,9 @@ def _lambda_metric(name, **kwargs):
     return Metric("AWS/Lambda", name, {"FunctionName": "f"}, **kwargs)
 
 
-def test_plain_metrics_build_only_the_alarms_asked_for(tmp_path):
-    function = FunctionMetrics(
+def _api_metrics():
+    """The API function's metrics: errors, invocations, throttles, p99 duration, 120 s timeout."""
+    return FunctionMetrics(
         "api",
         _lambda_metric("Errors"),
         _lambda_metric("Invocations"),
@@ -226,6 +227,10 @@ def test_plain_metrics_build_only_the_alarms_asked_for(tmp_path):
         _lambda_metric("Duration", extended_statistic="p99"),
         120,
     )
+
+
+def test_plain_metrics_build_only_the_alarms_asked_for(tmp_path):
+    function = _api_metrics()
     stack = synth_constructs(
         "dev",
         lambda scope, stage, _: Monitoring(
@@ -264,14 +269,7 @@ def test_duration_without_a_percentile_is_refused():
 
 
 def test_repeated_function_labels_are_refused():
-    function = FunctionMetrics(
-        "api",
-        _lambda_metric("Errors"),
-        _lambda_metric("Invocations"),
-        _lambda_metric("Throttles"),
-        _lambda_metric("Duration", extended_statistic="p99"),
-        120,
-    )
+    function = _api_metrics()
     with pytest.raises(ValueError, match="repeat"):
         MonitoringProps(functions=(function, function))
 
