@@ -2,11 +2,13 @@
 
 Zipping is timed in process, in a fresh cache directory (cold: every bundle is
 hashed and zipped) and again with the in-process memo cleared (what a new
-synthesis process sees: one `stat` per file, no zip written). Then a whole
-`python main.py` with `SGCT_WEB_ARTIFACT` is timed twice with the synthesis
-cache off: cold zip cache, then unchanged.
+synthesis process sees: one `stat` per file, no zip written). Then whole
+`python main.py` runs, with the synthesis cache off, `--repeat` times each:
+without a build (the baseline: placeholder code), with `SGCT_WEB_ARTIFACT`
+and a cold zip cache, and with it unchanged. Medians are printed, with the
+range, and each against the baseline.
 
-    .venv/bin/python scripts/bench_web_package.py [--build PATH]   # default: build tests/web_app
+    .venv/bin/python scripts/bench_web_package.py [--build PATH] [--repeat 3]   # default: build tests/web_app
 
 Targets: synthesis with a cold zip cache <= 6 s; zipping when unchanged <= 0.5 s.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,17 +41,15 @@ def time_zipping(paths: tuple[Path, ...], cache: Path) -> float:
     lambda_package._packaged.clear()
     started = time.perf_counter()
     for path in paths:
-        lambda_package.packaged_zip(path, cache)
+        lambda_package.package_code(path, cache)
     return time.perf_counter() - started
 
 
-def time_synth(build: Path, outdir: Path, cache: Path) -> float:
-    env = {
-        **os.environ,
-        "SGCT_WEB_ARTIFACT": str(build),
-        "SGCT_PACKAGE_CACHE": str(cache),
-        "SGCT_SYNTH_CACHE": "0",
-    }
+def time_synth(build: Path | None, outdir: Path, cache: Path) -> float:
+    env = {**os.environ, "SGCT_PACKAGE_CACHE": str(cache), "SGCT_SYNTH_CACHE": "0"}
+    env.pop("SGCT_WEB_ARTIFACT", None)
+    if build is not None:
+        env["SGCT_WEB_ARTIFACT"] = str(build)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, str(REPO_ROOT / "main.py"), "--outdir", str(outdir)],
@@ -63,6 +64,7 @@ def time_synth(build: Path, outdir: Path, cache: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", type=Path, help="an OpenNext output (default: build tests/web_app)")
+    parser.add_argument("--repeat", type=int, default=3, help="synthesis runs per mode (default 3)")
     args = parser.parse_args(argv)
     build = args.build or build_app(REPO_ROOT / "tests" / "web_app", REPO_ROOT / ".web-build")
     paths = bundles(build)
@@ -74,12 +76,20 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"zipping {len(paths)} bundles ({size / 1e6:.1f} MB): cold {cold:.2f} s, unchanged {warm:.3f} s"
         )
-        synth_cold = time_synth(build, root / "out", root / "synth-zips")
-        synth_warm = time_synth(build, root / "out", root / "synth-zips")
-        print(
-            f"synthesis with the build (prod, staging, dev): cold zips {synth_cold:.1f} s, "
-            f"unchanged {synth_warm:.1f} s"
-        )
+        runs: dict[str, list[float]] = {"no build": [], "cold zips": [], "unchanged": []}
+        for run in range(args.repeat):
+            cache = root / f"synth-zips-{run}"
+            runs["no build"].append(time_synth(None, root / "out", cache))
+            runs["cold zips"].append(time_synth(build, root / "out", cache))
+            runs["unchanged"].append(time_synth(build, root / "out", cache))
+        baseline = statistics.median(runs["no build"])
+        print(f"synthesis of prod, staging, dev (median of {args.repeat}, range):")
+        for mode, times in runs.items():
+            median = statistics.median(times)
+            print(
+                f"  {mode:<10} {median:.2f} s ({min(times):.2f}-{max(times):.2f}), "
+                f"{median / baseline:.2f}x the no-build synthesis"
+            )
     print(f"load average: {os.getloadavg()[0]:.1f}")
     return 0
 

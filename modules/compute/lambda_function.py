@@ -33,7 +33,7 @@ from modules.app.aws import LambdaFunction as AwsLambdaFunction
 from modules.app.bindings import AssetType, Construct, Fn, TerraformAsset, TerraformResourceLifecycle
 from modules.app.secrets import literal_secret_keys
 from modules.compute.lambda_artifact import PLACEHOLDER_IGNORED_ATTRIBUTES, resolve_artifact
-from modules.compute.lambda_package import packaged_zip
+from modules.compute.lambda_package import package_code
 from modules.monitoring.metrics import Metric
 from stages import Stage
 from stages.naming import LIVE_ALIAS
@@ -188,7 +188,10 @@ class LambdaFunction(Construct):
         tracing = "Active" if stage.settings.xray_tracing else "PassThrough"
         if stage.settings.xray_tracing:
             IamRolePolicy(self, "tracing_policy", name="write-traces", role=self.role.id, policy=XRAY_POLICY)
-        asset = TerraformAsset(self, "code", path=str(packaged_zip(artifact.path)), type=AssetType.FILE)
+        code = package_code(artifact.path)
+        asset = TerraformAsset(
+            self, "code", path=str(code.path), type=AssetType.FILE, asset_hash=code.content_hash
+        )
         self.function = AwsLambdaFunction(
             self,
             "function",

@@ -34,7 +34,7 @@ from harness.node_lambda import find_node, function_url_event, invoke, lambda_en
 from harness.synth import SynthOutput, run_synth
 from harness.workflow import applied, unique_stage_name
 from modules.compute.lambda_artifact import WEB_ARTIFACT_VARIABLE
-from modules.compute.lambda_package import packaged_zip
+from modules.compute.lambda_package import package_code
 from operations import publish_command
 from tests.builds.synthetic_output import write_output
 
@@ -65,7 +65,7 @@ def _publish(monkeypatch, capsys, stage, build, bucket, endpoint_url) -> str:
 
 
 def _code_sha256(bundle) -> str:
-    return base64.b64encode(hashlib.sha256(packaged_zip(bundle).read_bytes()).digest()).decode()
+    return base64.b64encode(hashlib.sha256(package_code(bundle).path.read_bytes()).digest()).decode()
 
 
 def test_the_real_build_runs_on_the_local_stage(

@@ -15,6 +15,7 @@ from modules.compute.lambda_artifact import (
     artifact_from_environ,
 )
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
+from modules.compute.lambda_package import package_code
 from stages import resolve_stage
 from tests.modules.synth import find_node, scratch_scope, single, synth_scenarios
 
@@ -186,6 +187,17 @@ def test_code_is_packaged_from_placeholder_directory_or_zip(scenarios, scenario_
         scenario_dir / "stacks" / "pr_zip" / single(stacks["pr_zip"], "aws_lambda_function")[1]["filename"]
     )
     assert zipfile.ZipFile(shipped_zip).namelist() == ["apps/api/src/index.js"]
+
+
+def test_a_zipped_directory_is_named_by_its_content_hash_and_a_given_zip_by_cdktfs(scenarios, artifacts):
+    stacks, _ = scenarios
+    digest = package_code(artifacts["dir"]).content_hash
+    assert digest and len(digest) == 64
+    dir_path = single(stacks["dev_dir"], "aws_lambda_function")[1]["filename"].split("/")
+    assert dir_path[2] == digest, "the asset hash is the content hash cdktf need not recompute"
+    zip_path = single(stacks["pr_zip"], "aws_lambda_function")[1]["filename"].split("/")
+    assert package_code(artifacts["zip"]).content_hash is None
+    assert len(zip_path[2]) == 32 and zip_path[2] != digest[:32], "cdktf hashed the given zip itself"
 
 
 def test_metric_helpers_name_the_function(scenarios):
