@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from builds.opennext import load_output
+from operations.bucket import send_bodies_without_waiting
 from operations.errors import PublishInputError
 from operations.publish import describe_plan, execute, plan_publish
 from operations.stage_outputs import read_outputs, resolve_target
@@ -77,17 +78,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def clients(endpoint_url: str | None, workers: int):
-    """S3 and CloudFront clients; one pooled connection per upload worker (botocore's default is 10)."""
+    """S3 and CloudFront clients; one pooled connection per upload worker (botocore's default is 10).
+
+    The S3 client sends bodies without the `100-continue` handshake (`send_bodies_without_waiting`).
+    """
     import boto3
     from botocore.config import Config
 
     session = boto3.session.Session()
     region = session.region_name or "us-east-1"
     config = Config(max_pool_connections=max(10, workers), retries={"mode": "standard"})
-    return (
-        session.client("s3", endpoint_url=endpoint_url, region_name=region, config=config),
-        session.client("cloudfront", endpoint_url=endpoint_url, region_name=region, config=config),
-    )
+    s3 = session.client("s3", endpoint_url=endpoint_url, region_name=region, config=config)
+    send_bodies_without_waiting(s3)
+    return s3, session.client("cloudfront", endpoint_url=endpoint_url, region_name=region, config=config)
 
 
 def run(args: argparse.Namespace) -> int:
