@@ -52,3 +52,19 @@ def test_mypy_is_clean() -> None:
     result = _run(_tool("mypy"))
     assert result.returncode == 0, f"mypy found type errors:\n{result.stdout}{result.stderr}"
     assert "Success" in result.stdout, f"mypy checked nothing:\n{result.stdout}"
+
+
+def test_mypy_still_checks_calls_into_the_provider_classes(tmp_path) -> None:
+    # The provider packages' `__init__` is skipped (pyproject.toml); the classes we use must not become Any.
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "from modules.app.aws import LambdaFunction, S3Bucket\n"
+        "from modules.app.bindings import Construct\n\n\n"
+        "def probe(scope: Construct) -> None:\n"
+        '    LambdaFunction(scope, "f", function_name="f", role="r", timeout="sixty")\n'
+        '    S3Bucket(scope, "b", no_such_argument=True)\n'
+    )
+    result = _run(_tool("mypy"), "--cache-dir", str(tmp_path / "cache"), str(probe))
+    assert result.returncode == 1, f"mypy passed a wrong provider call:\n{result.stdout}{result.stderr}"
+    assert 'Argument "timeout" to "LambdaFunction" has incompatible type "str"' in result.stdout
+    assert 'Unexpected keyword argument "no_such_argument" for "S3Bucket"' in result.stdout
