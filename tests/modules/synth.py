@@ -45,6 +45,14 @@ def single(stack: Template | SynthesizedStack, resource_type: str, properties: A
     return Found(*next(iter(found.items())))
 
 
+def has_one_for_bucket(template: Template, resource_type: str, bucket_address: str, properties: dict) -> None:
+    """Exactly one `resource_type` belongs to the bucket at `bucket_address` (by `${<address>.id}`),
+    and it matches `properties`."""
+    reference = "${" + bucket_address + ".id}"
+    template.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
+    template.has_resource_properties(resource_type, {"bucket": reference, **properties})
+
+
 def synth_scenarios(
     scenarios: dict[str, tuple[Stage, Build]], outdir: Path
 ) -> tuple[dict[str, Template], dict[str, Any]]:

@@ -4,13 +4,7 @@ import pytest
 
 from harness import Match
 from stages import StageSettings, resolve_stage
-from tests.modules.synth import single
-
-
-def _has_one_for_bucket(template, resource_type, reference, properties):
-    """Exactly one `resource_type` belongs to the bucket (`${<address>.id}`), and it matches `properties`."""
-    template.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
-    template.has_resource_properties(resource_type, {"bucket": reference, **properties})
+from tests.modules.synth import has_one_for_bucket, single
 
 
 @pytest.mark.parametrize(("stage", "days"), [("prod", 365), ("staging", 30), ("dev", 30), ("pr-123", 3)])
@@ -30,11 +24,10 @@ def test_the_distribution_logs_to_its_stages_bucket_kept_as_long_as_the_stage_sa
             )
         },
     )
-    reference = "${" + bucket_address + ".id}"
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_lifecycle_configuration",
-        reference,
+        bucket_address,
         {
             "rule": [
                 {
@@ -45,22 +38,22 @@ def test_the_distribution_logs_to_its_stages_bucket_kept_as_long_as_the_stage_sa
         },
     )
     assert days == resolve_stage(stage).settings.cdn_log_retention_days
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_ownership_controls",
-        reference,
+        bucket_address,
         {"rule": Match.exact({"object_ownership": "BucketOwnerPreferred"})},  # log delivery writes with ACLs
     )
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_server_side_encryption_configuration",
-        reference,
+        bucket_address,
         {"rule": [{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}]},
     )
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_public_access_block",
-        reference,
+        bucket_address,
         {"block_public_acls": True, "block_public_policy": True, "ignore_public_acls": True},
     )
     protection = {"prevent_destroy": True} if stage == "prod" else Match.absent()

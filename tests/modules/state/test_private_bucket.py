@@ -3,15 +3,9 @@
 import pytest
 
 from harness import Match
+from tests.modules.synth import has_one_for_bucket
 
 BLOCKS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
-
-
-def _has_one_for_bucket(template, resource_type, bucket_address, properties):
-    """Exactly one `resource_type` belongs to the bucket, and it matches `properties`."""
-    reference = "${" + bucket_address + ".id}"
-    template.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
-    template.has_resource_properties(resource_type, {"bucket": reference, **properties})
 
 
 @pytest.mark.parametrize(
@@ -29,18 +23,16 @@ def test_every_bucket_is_private(template, stack_name, algorithm):
     buckets = stack.resources("aws_s3_bucket")
     assert buckets, f"{stack_name} has no bucket"
     for address in buckets:
-        _has_one_for_bucket(
+        has_one_for_bucket(
             stack,
             "aws_s3_bucket_versioning",
             address,
             {"versioning_configuration": Match.exact({"status": "Enabled"})},
         )
-        _has_one_for_bucket(
+        has_one_for_bucket(
             stack,
             "aws_s3_bucket_server_side_encryption_configuration",
             address,
             {"rule": [{"apply_server_side_encryption_by_default": {"sse_algorithm": algorithm}}]},
         )
-        _has_one_for_bucket(
-            stack, "aws_s3_bucket_public_access_block", address, {key: True for key in BLOCKS}
-        )
+        has_one_for_bucket(stack, "aws_s3_bucket_public_access_block", address, {key: True for key in BLOCKS})

@@ -11,7 +11,7 @@ from modules.web.warmer import Warmer
 from stages import resolve_stage
 from stages.web_runtime_env import SERVER_CACHE_ENV
 from tests.builds.synthetic_output import write_output
-from tests.modules.synth import scratch_scope, single, synth_scenarios
+from tests.modules.synth import has_one_for_bucket, scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 WEB_MEMORY = {"prod": 1536, "staging": 1024, "dev": 1024, "pr-123": 512}
@@ -61,12 +61,6 @@ def _policy(stack, role_suffix, name, stage="prod"):
         "aws_iam_role_policy", {"role": "${" + role + ".id}", "name": name, "policy": policy}
     )
     return policy.as_string()
-
-
-def _has_one_for_bucket(stack, resource_type, reference, properties):
-    """Exactly one `resource_type` belongs to the bucket (`${<address>.id}`), and it matches `properties`."""
-    stack.resource_properties_count_is(resource_type, {"bucket": reference}, 1)
-    stack.has_resource_properties(resource_type, {"bucket": reference, **properties})
 
 
 def test_every_function_is_arm64_node22_with_its_own_role_and_log_group(scenarios):
@@ -368,23 +362,22 @@ def test_assets_bucket_is_encrypted_versioned_private_and_owner_enforced(templat
         "aws_s3_bucket",
         {"bucket": f"sgcarstrends-{stage}-web-assets", "force_destroy": stage in ("dev", "pr-123")},
     )
-    reference = "${" + address + ".id}"
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_versioning",
-        reference,
+        address,
         {"versioning_configuration": Match.exact({"status": "Enabled"})},
     )
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_server_side_encryption_configuration",
-        reference,
+        address,
         {"rule": [{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}]},
     )
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_public_access_block",
-        reference,
+        address,
         {
             "block_public_acls": True,
             "block_public_policy": True,
@@ -392,10 +385,10 @@ def test_assets_bucket_is_encrypted_versioned_private_and_owner_enforced(templat
             "restrict_public_buckets": True,
         },
     )
-    _has_one_for_bucket(
+    has_one_for_bucket(
         stack,
         "aws_s3_bucket_ownership_controls",
-        reference,
+        address,
         {"rule": Match.exact({"object_ownership": "BucketOwnerEnforced"})},
     )
 
