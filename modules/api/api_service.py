@@ -170,13 +170,7 @@ class ApiService(Construct):
 
     def _function_url(self) -> LambdaFunctionUrl:
         """A public function URL (the app checks tokens and QStash signatures itself) and its permission."""
-        url = LambdaFunctionUrl(
-            self,
-            "function_url",
-            function_name=self.function.function.function_name,
-            qualifier=self.function.live.name,  # serves `live`: `sgct rollback` moves it too
-            authorization_type="NONE",
-        )
+        url = self.function.public_url(self, "function_url").url
         LambdaPermission(
             self,
             "function_url_permission",

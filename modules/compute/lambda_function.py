@@ -27,6 +27,7 @@ from modules.app.aws import (
     LambdaAlias,
     LambdaFunctionEnvironment,
     LambdaFunctionTracingConfig,
+    LambdaFunctionUrl,
     LambdaPermission,
 )
 from modules.app.aws import LambdaFunction as AwsLambdaFunction
@@ -136,6 +137,14 @@ class LambdaFunctionProps:
                 f"{where}: secrets {literals} are literal strings; pass Secrets.reference(name) "
                 "so the value comes from a sensitive variable and never reaches the JSON."
             )
+
+
+@dataclass(frozen=True)
+class PublicUrl:
+    """A function URL and its bare domain (what a CloudFront origin takes)."""
+
+    url: LambdaFunctionUrl
+    domain: str
 
 
 def _as_list(value: object) -> list:
@@ -265,6 +274,23 @@ class LambdaFunction(Construct):
             principal=principal,
             source_arn=source_arn,
         )
+
+    def public_url(self, scope: Construct, construct_id: str, invoke_mode: str | None = None) -> PublicUrl:
+        """A public function URL (auth `NONE`) that serves the `live` alias, so `sgct rollback` moves it too.
+
+        Created in `scope` (its owner's Terraform address). The AWS provider adds the
+        `lambda:InvokeFunctionUrl` statement for `*` itself when it creates a `NONE` URL.
+        """
+        url = LambdaFunctionUrl(
+            scope,
+            construct_id,
+            function_name=self.function.function_name,
+            qualifier=self.live.name,
+            authorization_type="NONE",
+            invoke_mode=invoke_mode,
+        )
+        # CloudFront wants a bare domain: https://<id>.lambda-url.<region>.on.aws/ -> <id>.lambda-url...
+        return PublicUrl(url, Fn.element(Fn.split("/", url.function_url), 2))
 
     def _max_memory_filter(self, stage: Stage, suffix: str):
         """A metric from the REPORT line each invocation logs: `... Max Memory Used: 70 MB ...`."""

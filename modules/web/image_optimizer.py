@@ -9,8 +9,7 @@ from the assets bucket under the `_assets` prefix (`overrides/imageLoader/s3.js`
 
 from __future__ import annotations
 
-from modules.app.aws import LambdaFunctionUrl
-from modules.app.bindings import Construct, Fn
+from modules.app.bindings import Construct
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.web.hosting import ASSETS_PREFIX, Bundle
 from stages import Stage
@@ -53,12 +52,5 @@ class ImageOptimizer(Construct):
             "read-assets",
             [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": f"{bucket_arn}/{assets_prefix}/*"}],
         )
-        self.function_url = LambdaFunctionUrl(
-            self,
-            "url",
-            function_name=self.function.function.function_name,
-            qualifier=self.function.live.name,  # traffic goes through the `live` alias
-            authorization_type="NONE",
-            invoke_mode="BUFFERED",
-        )
-        self.function_url_domain = Fn.element(Fn.split("/", self.function_url.function_url), 2)
+        public = self.function.public_url(self, "url", invoke_mode="BUFFERED")
+        self.function_url, self.function_url_domain = public.url, public.domain

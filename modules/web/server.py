@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from modules.app.aws import LambdaFunctionUrl
-from modules.app.bindings import Construct, Fn
+from modules.app.bindings import Construct
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps
 from modules.web.hosting import CACHE_PREFIX, DEFAULT_HANDLER
 from stages import PRIMARY_REGION, Stage
@@ -136,13 +135,5 @@ class WebServer(Construct):
                 {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": cache.queue_arn},
             ],
         )
-        self.function_url = LambdaFunctionUrl(
-            self,
-            "url",
-            function_name=self.function.function.function_name,
-            qualifier=self.function.live.name,  # the URL serves `live`: `sgct rollback` moves the web too
-            authorization_type="NONE",
-            invoke_mode=props.invoke_mode,
-        )
-        # CloudFront wants a bare domain: https://<id>.lambda-url.<region>.on.aws/ -> <id>.lambda-url...
-        self.function_url_domain = Fn.element(Fn.split("/", self.function_url.function_url), 2)
+        public = self.function.public_url(self, "url", invoke_mode=props.invoke_mode)
+        self.function_url, self.function_url_domain = public.url, public.domain
