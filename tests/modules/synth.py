@@ -101,11 +101,3 @@ def scratch_scope(outdir: Path) -> Any:
     from modules.app.bindings import App, TerraformStack
 
     return TerraformStack(App(outdir=str(outdir)), "scratch")
-
-
-def find_node() -> str | None:
-    """The Node.js jsii uses (`JSII_NODE`, set by `modules.app.runtime.prepare`), else `node` on PATH."""
-    import os
-    import shutil
-
-    return os.environ.get("JSII_NODE") or shutil.which("node")

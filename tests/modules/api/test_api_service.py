@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from harness import Capture, Match
+from harness.node_lambda import find_node
 from modules.api.api_service import ApiService, ApiServiceProps
 from modules.compute.lambda_artifact import AUTHORIZER_DIR
 from stages import resolve_stage
-from tests.modules.synth import find_node, synth_scenarios
+from tests.modules.synth import synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 CERTIFICATE_ARN = "arn:aws:acm:ap-southeast-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000000"

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from harness import Capture, Match, Template
+from harness.node_lambda import find_node
 from modules.compute.lambda_artifact import (
     PLACEHOLDER_DIR,
     PLACEHOLDER_IGNORED_ATTRIBUTES,
@@ -17,7 +18,7 @@ from modules.compute.lambda_artifact import (
 from modules.compute.lambda_function import LambdaFunction, LambdaFunctionProps, keep_deployed_code
 from modules.compute.lambda_package import package_code
 from stages import resolve_stage
-from tests.modules.synth import find_node, scratch_scope, single, synth_scenarios
+from tests.modules.synth import scratch_scope, single, synth_scenarios
 
 STAGES = ["prod", "staging", "dev", "pr-123"]
 API = dict(name_suffix="api", handler="apps/api/src/index.handler")

@@ -11,8 +11,8 @@ import subprocess
 import pytest
 
 from harness.loopback import loopback_server
+from harness.node_lambda import find_node
 from modules.compute.lambda_artifact import NOTIFIER_DIR
-from tests.modules.synth import find_node
 
 pytestmark = pytest.mark.skipif(
     find_node() is None, reason="no Node.js found (JSII_NODE or node on PATH) to run the notifier"

