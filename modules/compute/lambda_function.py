@@ -280,6 +280,9 @@ class LambdaFunction(Construct):
 
         Created in `scope` (its owner's Terraform address). The AWS provider adds the
         `lambda:InvokeFunctionUrl` statement for `*` itself when it creates a `NONE` URL.
+        Known gap: AWS now also requires a `lambda:InvokeFunction` statement conditioned on
+        `lambda:InvokedViaFunctionUrl`, which the pinned provider (6.25) cannot express; it
+        belongs here once the provider is 6.29 or later (README, "Lambda functions").
         """
         url = LambdaFunctionUrl(
             scope,
